@@ -1,0 +1,58 @@
+// npm run build: generate the root action.yml, type-check, bundle every entry
+// with ncc into dist/. The output must be byte-identical run to run, because
+// CI rebuilds dist/ and fails on any diff (check-dist).
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+
+const require = createRequire(import.meta.url)
+const ncc = require('@vercel/ncc')
+const root = new URL('..', import.meta.url).pathname
+const only = process.argv.slice(2)
+
+const entries = [{ name: 'index', input: 'src/index.ts', out: 'dist/index.js' }]
+for (const name of readdirSync(join(root, 'src/actions'))) {
+  if (existsSync(join(root, 'src/actions', name, 'index.ts'))) {
+    entries.push({ name, input: `src/actions/${name}/index.ts`, out: `dist/${name}/index.js` })
+  }
+}
+if (existsSync(join(root, 'src/cli/index.ts'))) {
+  entries.push({ name: 'cli', input: 'src/cli/index.ts', out: 'dist/cli/index.js' })
+}
+
+execFileSync(process.execPath, [join(root, 'scripts/gen-actions.mjs')], { stdio: 'inherit' })
+if (!only.includes('--no-typecheck')) {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', root], {
+    stdio: 'inherit',
+  })
+}
+
+const selected = only.filter((a) => !a.startsWith('--'))
+if (selected.length === 0) rmSync(join(root, 'dist'), { recursive: true, force: true })
+mkdirSync(join(root, 'dist'), { recursive: true })
+// ESM bundles: @actions/* 3+ are ESM-only.
+writeFileSync(join(root, 'dist/package.json'), '{\n  "type": "module"\n}\n')
+
+for (const entry of entries) {
+  if (selected.length > 0 && !selected.includes(entry.name)) continue
+  const started = Date.now()
+  const { code, assets } = await ncc(join(root, entry.input), {
+    minify: true,
+    sourceMap: false,
+    license: 'licenses.txt',
+    quiet: true,
+    target: 'es2022',
+  })
+  const outDir = dirname(join(root, entry.out))
+  mkdirSync(outDir, { recursive: true })
+  writeFileSync(join(root, entry.out), code)
+  for (const [file, asset] of Object.entries(assets)) {
+    if (file === 'package.json') continue
+    const target = entry.name === 'index' ? join(outDir, `root-${file}`) : join(outDir, file)
+    mkdirSync(dirname(target), { recursive: true })
+    writeFileSync(target, asset.source)
+  }
+  const kib = (Buffer.byteLength(code) / 1024).toFixed(0)
+  console.log(`${entry.out}  ${kib} KiB  ${Date.now() - started} ms`)
+}

@@ -1,0 +1,50 @@
+import * as core from '@actions/core'
+import { UserError } from '../core/errors'
+import * as buildAndTag from './build-and-tag/main'
+import * as bumpHelmValues from './bump-helm-values/main'
+import { type ActionEntry, fail, runEntry } from './common/run-action'
+import { ACTION_DEFAULTS } from './defaults.generated'
+import * as detectChanges from './detect-changes/main'
+import * as kindIntegration from './kind-integration/main'
+import * as promote from './promote/main'
+
+export const ACTIONS: Record<string, ActionEntry> = {
+  'build-and-tag': buildAndTag,
+  'detect-changes': detectChanges,
+  'bump-helm-values': bumpHelmValues,
+  'kind-integration': kindIntegration,
+  promote,
+}
+
+function inputEnvName(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+/**
+ * The root action.yml cannot carry per-command defaults (two actions may
+ * default the same input differently), so the defaults of the chosen action's
+ * own action.yml are applied here, exactly as the runner would have.
+ */
+export function applyDefaults(command: string, env: NodeJS.ProcessEnv = process.env): void {
+  for (const [name, value] of Object.entries(ACTION_DEFAULTS[command] ?? {})) {
+    const key = inputEnvName(name)
+    if (env[key] === undefined || env[key] === '') env[key] = value
+  }
+}
+
+export async function dispatch(): Promise<void> {
+  const command = core.getInput('command').trim()
+  const entry = ACTIONS[command]
+  if (!entry) {
+    fail(
+      new UserError(
+        command === ''
+          ? `Input required and not supplied: command (one of ${Object.keys(ACTIONS).join(', ')})`
+          : `Input command must be one of ${Object.keys(ACTIONS).join(', ')}, got "${command}"`,
+      ),
+    )
+    return
+  }
+  applyDefaults(command)
+  await runEntry(entry)
+}
