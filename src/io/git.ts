@@ -1,0 +1,26 @@
+import { type ExecResult, run } from './exec'
+
+export interface GitOptions {
+  cwd: string
+  env?: Record<string, string>
+  input?: string
+  allowFailure?: boolean
+}
+
+/**
+ * Runs git with an argument array. Prompts are disabled: a missing credential
+ * must fail fast in CI rather than hang waiting for a terminal.
+ */
+export function git(args: readonly string[], options: GitOptions): Promise<ExecResult> {
+  return run('git', args, {
+    cwd: options.cwd,
+    env: { GIT_TERMINAL_PROMPT: '0', ...options.env },
+    input: options.input,
+    allowFailure: options.allowFailure,
+  })
+}
+
+/** git's stdout with the trailing newline removed. */
+export async function gitOut(args: readonly string[], options: GitOptions): Promise<string> {
+  return (await git(args, options)).stdout.replace(/\n$/, '')
+}
