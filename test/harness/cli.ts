@@ -1,0 +1,14 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { tempDir } from './git-fixtures'
+import { ROOT } from './run-action'
+
+/** Runs the bundled CLI (dist/cli/index.js) as a user would, outside any runner. */
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], {
+    cwd: options.cwd ?? tempDir('cli-'),
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '', ...options.env },
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
