@@ -19,7 +19,7 @@ export interface Reporter {
   errors: string[]
 }
 
-function unescape(s: string): string {
+function unescapeData(s: string): string {
   return s
     .replace(/%0D/g, '\r')
     .replace(/%0A/g, '\n')
@@ -63,7 +63,7 @@ export function createReporter(options: ReporterOptions): Reporter {
       return
     }
     const [, name, props = '', data = ''] = command
-    const message = unescape(data)
+    const message = unescapeData(data)
     switch (name) {
       case 'add-mask':
         secrets.push(message)
