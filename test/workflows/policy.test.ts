@@ -1,6 +1,8 @@
 // Every workflow obeys the repository's rules (test/workflows/policy.ts), and
 // every rule is seen to catch the mistake it exists for, on a broken copy of
 // a real file.
+import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../harness/run-action'
 import {
@@ -355,5 +357,26 @@ describe('each rule catches its mistake', () => {
     expect(checkRepo({ ...withoutEnv, actions }).map(formatFinding)).toContainEqual(
       expect.stringMatching(/needs its required input "environment"/),
     )
+  })
+})
+
+// The e2e fixtures come with kind-integration (issue 5); until that lands on
+// this branch there is nothing to resolve against.
+describe.skipIf(!existsSync(join(ROOT, 'test/fixtures/e2e')))('internal-e2e.yml', () => {
+  it('points at fixture files that exist (the test command executable)', () => {
+    const e2e = repo.workflows.find((w) => w.path === '.github/workflows/internal-e2e.yml')!
+    const code = e2e.text.replace(/^\s*#.*$/gm, '')
+    const paths = [...code.matchAll(/test\/fixtures\/e2e\/[\w{}./-]*[\w}]/g)].map((m) => m[0])
+    expect(paths.length).toBeGreaterThan(5)
+    const services = ['catalog', 'storefront']
+    for (const path of paths) {
+      for (const expanded of path.includes('{service}')
+        ? services.map((s) => path.replace('{service}', s))
+        : [path]) {
+        expect(existsSync(join(ROOT, expanded)), expanded).toBe(true)
+      }
+    }
+    const script = join(ROOT, 'test/fixtures/e2e/tests/smoke.sh')
+    expect(statSync(script).mode & 0o111, 'smoke.sh is executable').not.toBe(0)
   })
 })
