@@ -284,10 +284,7 @@ describe('each rule catches its mistake', () => {
       /no secret "GITOPS_PAT"/,
     )
     expectFinding(
-      edited(template, [
-        'needs.ci.outputs.images }}\n      environment: dev\n      manifests',
-        'needs.ci.outputs.image }}\n      environment: dev\n      manifests',
-      ]),
+      edited(template, ['needs.ci.outputs.images }}', 'needs.ci.outputs.image }}']),
       'call',
       /no output "image"/,
     )
