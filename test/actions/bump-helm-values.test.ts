@@ -170,6 +170,24 @@ describe('bump-helm-values', () => {
     )
   })
 
+  it('several keys, one a line: the app and its migration init container together', async () => {
+    const repo = makeRemote(gitopsFiles())
+    const result = await bump(repo.clone, {
+      services: 'user-service',
+      environment: 'dev',
+      key: 'image.tag\ninitContainers[name=migrate].image.tag',
+      value: '0451234',
+    })
+    expectOk(result)
+    expect(git(repo.bare, 'show', `main:${DEV('user-service')}`)).toBe(
+      valuesFile('user-service', '0451234').trimEnd(),
+    )
+    expect(JSON.parse(result.outputs.changes!).map((c: { key: string }) => c.key)).toEqual([
+      'image.tag',
+      'initContainers[name=migrate].image.tag',
+    ])
+  })
+
   it('keeps CRLF line endings and a missing final newline', async () => {
     const file = 'values.yaml'
     const text = 'image:\r\n  tag: old # ci\r\n  pullPolicy: Always'

@@ -36,6 +36,18 @@ interface PullRequest {
   state: string
 }
 
+interface Variables {
+  ref: string
+  file: string
+  dir: string
+  input: {
+    branch: { branchName: string }
+    expectedHeadOid: string
+    message: { headline: string; body: string }
+    fileChanges: { additions: { path: string; contents: string }[] }
+  }
+}
+
 export interface FakeGitHubGit extends FakeGitHub {
   pulls: PullRequest[]
   /** Called before each createCommitOnBranch is checked: lets a test move the branch. */
@@ -53,12 +65,12 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
   fake.beforeCommit = undefined
 
   const graphql = (request: RecordedRequest) => {
-    const { query, variables } = request.body as { query: string; variables: Record<string, any> }
+    const { query, variables } = request.body as { query: string; variables: Variables }
     if (query.includes('createCommitOnBranch')) {
       mutations.push(request)
       fake.beforeCommit?.(mutations.length)
       const input = variables.input
-      const branch = input.branch.branchName as string
+      const branch = input.branch.branchName
       const head = tryRev(bare, `refs/heads/${branch}`)
       if (head !== input.expectedHeadOid) {
         return {
@@ -76,7 +88,7 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
       const scratch = tempDir('fake-index-')
       const env = { GIT_INDEX_FILE: join(scratch, 'index') }
       sh(bare, ['read-tree', head!], undefined, env)
-      for (const addition of input.fileChanges.additions as { path: string; contents: string }[]) {
+      for (const addition of input.fileChanges.additions) {
         const blob = sh(
           bare,
           ['hash-object', '-w', '--stdin'],
