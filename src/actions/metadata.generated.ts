@@ -17,9 +17,124 @@ export const ACTION_METADATA: Record<string, ActionSpec> = {
     "outputs": {}
   },
   "bump-helm-values": {
-    "description": "bump-helm-values (not implemented yet)",
-    "inputs": {},
-    "outputs": {}
+    "description": "Point a GitOps repo's Helm values (or kustomization images) at a new image: byte-minimal, type-safe YAML edits, one commit for all files, pushed with retry so no concurrent write is lost.",
+    "inputs": {
+      "files": {
+        "description": "Files to edit, one path or glob a line (relative to the repository). Instead of file-template; with images, each file is edited once per service (kustomization.yaml).",
+        "default": ""
+      },
+      "file-template": {
+        "description": "Path of each service's values file, with {service} and {env} placeholders.",
+        "default": "infra/helm-charts/{service}/values-{env}.yaml"
+      },
+      "services": {
+        "description": "Services to bump (one a line or comma separated), each with file-template. With images, limits the bump to these services.",
+        "default": ""
+      },
+      "environment": {
+        "description": "Environment for {env} in file-template and the commit message, e.g. dev.",
+        "default": ""
+      },
+      "key": {
+        "description": "Key(s) to set, one a line: a dot path with [n] list indexes, [name=x] selectors and quotes for keys that contain dots, e.g. image.tag, initContainers[name=migrate].image.tag, podLabels.\"app.kubernetes.io/version\". Each key gets the value.",
+        "default": "image.tag"
+      },
+      "value": {
+        "description": "The new value (set literally, quoted when YAML would read it as anything but this string).",
+        "default": ""
+      },
+      "images": {
+        "description": "JSON map service -> tag, digest or image reference (repo:tag, repo@sha256:..., repo:tag@sha256:...), or -> {\"tag\": ..., \"digest\": ...}: bumps many services at once. Instead of value.",
+        "default": ""
+      },
+      "digest-key": {
+        "description": "Key that receives an image digest. Default: \"digest\" beside key (image.digest) when the file has it; otherwise the digest goes into key itself.",
+        "default": ""
+      },
+      "image-name": {
+        "description": "Name of a service's entry in a kustomization's images list ({service} placeholder).",
+        "default": "{service}"
+      },
+      "create": {
+        "description": "Add the key when the file does not have it, instead of refusing.",
+        "default": "false"
+      },
+      "commit": {
+        "description": "Commit the change (false - only edit the files in the checkout).",
+        "default": "true"
+      },
+      "push": {
+        "description": "Push the commit (false - commit locally only).",
+        "default": "true"
+      },
+      "branch": {
+        "description": "Branch to commit to (with mode pull-request, the base of the pull request). Default: the checked-out branch, or the repository's default branch.",
+        "default": ""
+      },
+      "repository": {
+        "description": "A separate GitOps repository (owner/name, a URL or a path) to clone with token. Default: the checkout at path in the workspace.",
+        "default": ""
+      },
+      "path": {
+        "description": "Where the GitOps checkout is in the workspace, when repository is not set.",
+        "default": "."
+      },
+      "token": {
+        "description": "Token for cloning and pushing repository, for the GitHub API (mode pull-request, commit-method api). Masked; never written to disk.",
+        "default": "${{ github.token }}"
+      },
+      "commit-message": {
+        "description": "Commit message template: {services}, {value}, {environment}, {files}, {key}. A list of every change and trailers (source repository, commit, run URL) are appended.",
+        "default": "Update {services} to {value} in {environment}"
+      },
+      "author": {
+        "description": "Commit author, \"Name <email>\".",
+        "default": "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>"
+      },
+      "mode": {
+        "description": "push (commit to branch) or pull-request (open or update a pull request against branch).",
+        "default": "push"
+      },
+      "pull-request-branch": {
+        "description": "Branch of the pull request in mode pull-request ({env} and {services} placeholders).",
+        "default": "bump/{env}/{services}"
+      },
+      "commit-method": {
+        "description": "git (commit in the checkout and git push) or api (GitHub GraphQL createCommitOnBranch: a signed, Verified commit without local push credentials).",
+        "default": "git"
+      },
+      "max-attempts": {
+        "description": "How often to recompute and retry when another pipeline pushed first (jittered backoff).",
+        "default": "10"
+      },
+      "dry-run": {
+        "description": "Compute and show the change (outputs, diff, summary); write, commit and push nothing.",
+        "default": "false"
+      }
+    },
+    "outputs": {
+      "changed": {
+        "description": "true when a commit was made (or, with commit false or dry-run, when a file would change)."
+      },
+      "commit": {
+        "description": "SHA of the new commit (empty when nothing changed or with dry-run)."
+      },
+      "files": {
+        "description": "The changed files, one a line."
+      },
+      "diff": {
+        "description": "Unified diff of every changed file."
+      },
+      "changes": {
+        "description": "JSON list of {file, key, old, new} for every changed value."
+      },
+      "pull-request-number": {
+        "description": "Number of the pull request opened or updated (mode pull-request)."
+      },
+      "pull-request-url": {
+        "description": "URL of the pull request opened or updated (mode pull-request)."
+      }
+    }
   },
   "detect-changes": {
     "description": "detect-changes (not implemented yet)",

@@ -1,0 +1,78 @@
+import { parseDocument, Scalar } from 'yaml'
+
+// Type safety: Helm reads values with a YAML 1.1 parser (go-yaml), other tools
+// with YAML 1.2. A string written plain must come back as the same string in
+// both, or it is quoted.
+
+/** Words that some YAML 1.1/1.2 resolver reads as a boolean or null. */
+const SPECIAL_WORDS = /^(?:y|yes|n|no|true|false|on|off|null|nil|~|\.?inf|[-+]\.inf|\.?nan|<<|=)$/i
+
+/**
+ * Numbers in any YAML version or resolver: ints and floats with `_`
+ * separators, exponents (`7e12345`), 0x/0o/0b and leading-zero octals,
+ * sexagesimals (`1:20`), and dates. Checked on top of the parser's own
+ * read-back because go-yaml resolves a few forms the `yaml` package does not.
+ */
+const NUMBER_LIKE = [
+  /^[-+]?(?:\.[\d_]+|[\d][\d_]*(?:\.[\d_]*)?)(?:[eE][-+]?[\d_]+)?$/,
+  /^[-+]?0(?:b[01_]+|x[\da-fA-F_]+|o[0-7_]+)$/i,
+  /^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?$/,
+  /^\d{4}-\d{1,2}-\d{1,2}/,
+]
+
+/** Characters that cannot start a plain scalar, or make it mean something else. */
+const BAD_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/
+
+function readsBackAs(text: string, version: '1.1' | '1.2'): unknown {
+  const doc = parseDocument(`k: ${text}\n`, { version, uniqueKeys: false })
+  if (doc.errors.length > 0) return Symbol('error')
+  const node = doc.get('k', true)
+  if (!(node instanceof Scalar) || node.type !== Scalar.PLAIN) return Symbol('not plain')
+  return node.value
+}
+
+/**
+ * True when `value` can be written as a plain (unquoted) scalar that every
+ * YAML 1.1 and 1.2 reader reads back as exactly this string. `flow`: the
+ * scalar sits inside `[...]` or `{...}`, where `,[]{}` end it.
+ */
+export function isPlainSafe(value: string, flow: boolean): boolean {
+  if (value === '' || value !== value.trim()) return false
+  // Stricter than the spec: `-x`, `?x`, `:x` are legal plain, but not worth the risk.
+  if (BAD_START.test(value)) return false
+  if (SPECIAL_WORDS.test(value) || NUMBER_LIKE.some((re) => re.test(value))) return false
+  // Control characters, line breaks, non-BMP oddities and YAML's own separators.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly what is refused
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value)) return false
+  if (/: |:$| #|\t/.test(value)) return false
+  if (flow && /[,[\]{}]/.test(value)) return false
+  return readsBackAs(value, '1.1') === value && readsBackAs(value, '1.2') === value
+}
+
+/** A YAML double-quoted scalar; JSON's escapes are a subset of YAML's. */
+export function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+}
+
+/** A YAML single-quoted scalar, or undefined when one cannot carry the value. */
+export function singleQuoted(value: string): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: single quotes have no escapes
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value)) return undefined
+  return `'${value.replace(/'/g, "''")}'`
+}
+
+export type ScalarStyle = 'plain' | 'single' | 'double'
+
+/**
+ * The source text for `value`, keeping `previous` style where it is safe:
+ * a quoted value stays quoted the same way; a plain one stays plain unless the
+ * new value needs quotes (then double quotes, as Helm charts usually write).
+ */
+export function renderScalar(value: string, previous: ScalarStyle, flow: boolean): string {
+  if (previous === 'single') return singleQuoted(value) ?? doubleQuoted(value)
+  if (previous === 'double') return doubleQuoted(value)
+  return isPlainSafe(value, flow) ? value : doubleQuoted(value)
+}
