@@ -58,7 +58,8 @@ export async function repeat(
   let maxRssKb = 0
   for (let i = 0; i < runs; i++) {
     const r = await once()
-    if (r.code !== 0) throw new Error(`benchmark run failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`)
+    if (r.code !== 0)
+      throw new Error(`benchmark run failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`)
     times.push(r.ms)
     maxRssKb = Math.max(maxRssKb, r.maxRssKb)
   }

@@ -55,6 +55,10 @@ const COMMON_FLAGS: ArgSpec['flags'] = {
   event: { value: true, description: 'a GitHub event payload JSON file to act on' },
   ref: { value: true, description: 'the git ref to act as (default: the checked-out branch)' },
   sha: { value: true, description: 'the commit to act as (default: HEAD)' },
+  'source-repository': {
+    value: true,
+    description: 'owner/name of the repository the change comes from (default: from the origin remote)',
+  },
 }
 
 const PROMOTE_FLAGS: ArgSpec['flags'] = {
@@ -206,6 +210,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN
   if (inputs.token === undefined && token && action.inputs.token) inputs.token = token
   const env: Record<string, string> = { ...context.env }
+  if (typeof parsed.flags['source-repository'] === 'string') {
+    env.GITHUB_REPOSITORY = parsed.flags['source-repository']
+    env.GITHUB_REPOSITORY_OWNER = parsed.flags['source-repository'].split('/')[0] ?? ''
+  }
   if (typeof parsed.flags['approved-by'] === 'string') {
     env.MINISHOP_LOCAL_APPROVED_BY = parsed.flags['approved-by']
   }

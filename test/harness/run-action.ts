@@ -25,6 +25,8 @@ export interface RunOptions {
   /** Directory that holds RUNNER_TEMP and the command files. */
   runnerDir?: string
   timeoutMs?: number
+  /** Extra arguments for node before the script (the benchmarks preload a memory probe). */
+  nodeArgs?: string[]
 }
 
 export interface RunResult {
@@ -121,7 +123,7 @@ export async function runAction(script: string, options: RunOptions = {}): Promi
     else env[k] = v
   }
 
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
