@@ -126,9 +126,3 @@ export function kindConfig(options: KindConfigOptions): KindConfig {
   }
   return { yaml: doc.toString({ lineWidth: 0 }), warnings }
 }
-
-/** The node count of a config this module produced or validated (for the stand-ins and the summary). */
-export function nodeRoles(configYaml: string): string[] {
-  const parsed = YAML.parse(configYaml) as { nodes?: { role?: string }[] }
-  return (parsed.nodes ?? [{ role: 'control-plane' }]).map((n) => n.role ?? 'control-plane')
-}
