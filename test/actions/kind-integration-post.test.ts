@@ -4,26 +4,36 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { setupStubs } from '../fixtures/kind-stubs'
-import { CLUSTER, DELETE, DEPLOY, DIAG, lines, main, portOpen } from './kind-integration.shared'
+import {
+  CLUSTER,
+  DELETE,
+  DEPLOY,
+  DIAG,
+  freePort,
+  lines,
+  main,
+  portOpen,
+} from './kind-integration.shared'
 
 describe('kind-integration: the post step', () => {
   it('after main crashed mid-test: stops the port-forwards, gathers diagnostics, deletes the cluster', async () => {
     const stubs = setupStubs()
+    const port = await freePort()
     const r = await main(stubs, {
       ...DEPLOY,
-      'port-forward': 'svc/storefront:18095:80',
+      'port-forward': `svc/storefront:${port}:80`,
       // The runner's view of a crash: the main process dies while the test runs.
       'test-command': 'kill -KILL "$PPID"',
     })
     expect(r.exitCode).not.toBe(0)
     expect(r.state['main-finished']).toBeUndefined()
-    expect(await portOpen(18095)).toBe(true) // orphaned with main
+    expect(await portOpen(port)).toBe(true) // orphaned with main
 
     const before = stubs.calls().length
     const post = await r.post()
     expect(post.exitCode).toBe(0)
     expect(post.stdout).toMatch(/Stopped port-forward \(pid \d+\)/)
-    expect(await portOpen(18095)).toBe(false)
+    expect(await portOpen(port)).toBe(false)
     expect(post.annotations).toEqual([
       {
         level: 'warning',

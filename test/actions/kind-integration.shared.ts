@@ -3,6 +3,7 @@
 // recording stand-ins for kind, kubectl, helm and docker first on PATH.
 import { execFileSync } from 'node:child_process'
 import { cpSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 
@@ -103,4 +104,15 @@ export function dockerAvailable(): boolean {
   } catch {
     return false
   }
+}
+
+/** A port nothing listens on right now, for a port-forward. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
 }

@@ -20,6 +20,7 @@ import {
   DEPLOY_LINES,
   DIAG,
   expectSequence,
+  freePort,
   HELM,
   KUBECONFIG,
   LOAD,
@@ -35,12 +36,12 @@ import {
 describe('kind-integration: a passing run', () => {
   it('creates the cluster, wires the registry, loads images, deploys, tests, and the post step deletes it', async () => {
     const stubs = setupStubs()
+    const [store, catalog] = [await freePort(), await freePort()]
     const r = await main(stubs, {
       ...DEPLOY,
       registry: true,
-      'port-forward': 'svc/storefront:18080:80\nsvc/catalog:18081:80',
-      'test-command':
-        'echo "namespace=$NAMESPACE cluster=$KIND_CLUSTER_NAME registry=$KIND_REGISTRY kubeconfig=$KUBECONFIG"\ncurl -fsS http://127.0.0.1:18080/\ncurl -fsS http://127.0.0.1:18081/',
+      'port-forward': `svc/storefront:${store}:80\nsvc/catalog:${catalog}:80`,
+      'test-command': `echo "namespace=$NAMESPACE cluster=$KIND_CLUSTER_NAME registry=$KIND_REGISTRY kubeconfig=$KUBECONFIG"\ncurl -fsS http://127.0.0.1:${store}/\ncurl -fsS http://127.0.0.1:${catalog}/`,
     })
     expect(r.stderr).toBe('')
     expect(r.exitCode).toBe(0)
@@ -71,8 +72,8 @@ describe('kind-integration: a passing run', () => {
       NAMESPACE,
       LOAD,
       ...DEPLOY_LINES,
-      'kubectl port-forward --namespace shop --address 127.0.0.1 svc/storefront 18080:80',
-      'kubectl port-forward --namespace shop --address 127.0.0.1 svc/catalog 18081:80',
+      `kubectl port-forward --namespace shop --address 127.0.0.1 svc/storefront ${store}:80`,
+      `kubectl port-forward --namespace shop --address 127.0.0.1 svc/catalog ${catalog}:80`,
     ])
 
     const calls = stubs.calls()
@@ -108,7 +109,7 @@ describe('kind-integration: a passing run', () => {
     )
     expect(r.stdout).toContain('forwarded svc/storefront port 80')
     expect(r.stdout).toContain('forwarded svc/catalog port 80')
-    expect(await portOpen(18080)).toBe(false) // stopped once the test ran
+    expect(await portOpen(store)).toBe(false) // stopped once the test ran
     expect(readFileSync(join(r.runnerDir, 'env-main'), 'utf8')).toContain(kubeconfig)
     expect(r.stdout).toMatch(/::group::Create kind cluster minishop-4242\n/)
     expect(r.summary).toContain(
