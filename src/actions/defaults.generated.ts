@@ -26,6 +26,32 @@ export const ACTION_DEFAULTS: Record<string, Record<string, string>> = {
     "dry-run": "false"
   },
   "detect-changes": {},
-  "kind-integration": {},
+  "kind-integration": {
+    "config": "",
+    "workers": "2",
+    "node-image": "",
+    "kind-version": "v0.33.0",
+    "kubectl-version": "v1.37.0",
+    "helm-version": "v4.3.0",
+    "tools": "download",
+    "images": "",
+    "registry": "false",
+    "registry-port": "5001",
+    "registry-image": "registry:3",
+    "charts": "",
+    "services": "",
+    "environment": "",
+    "kustomize": "",
+    "manifests": "",
+    "namespace": "default",
+    "wait-timeout": "5m",
+    "test-command": "",
+    "working-directory": ".",
+    "port-forward": "",
+    "diagnostics": "on-failure",
+    "artifact-name": "",
+    "upload-diagnostics": "true",
+    "keep-cluster": "false"
+  },
   "promote": {}
 }
