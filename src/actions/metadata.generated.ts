@@ -142,9 +142,130 @@ export const ACTION_METADATA: Record<string, ActionSpec> = {
     "outputs": {}
   },
   "kind-integration": {
-    "description": "kind-integration (not implemented yet)",
-    "inputs": {},
-    "outputs": {}
+    "description": "A throwaway kind cluster per run, the services deployed from their real charts, the test command run against them, diagnostics on failure, and cleanup in the post step.",
+    "inputs": {
+      "cluster-name": {
+        "description": "Name of the kind cluster (lowercase letters, digits, '-' and '.', at most 50 characters).",
+        "default": "minishop-${{ github.run_id }}"
+      },
+      "config": {
+        "description": "A kind Cluster config file (relative to the workspace). Replaces workers; the registry patch is added to it when registry is true.",
+        "default": ""
+      },
+      "workers": {
+        "description": "Worker nodes beside the one control-plane node, when no config is given.",
+        "default": "2"
+      },
+      "node-image": {
+        "description": "The kindest/node image (pin it by digest), e.g. kindest/node:v1.37.0@sha256:... Empty uses the default of kind-version.",
+        "default": ""
+      },
+      "kind-version": {
+        "description": "kind release to use.",
+        "default": "v0.33.0"
+      },
+      "kubectl-version": {
+        "description": "kubectl release to use.",
+        "default": "v1.37.0"
+      },
+      "helm-version": {
+        "description": "Helm release to use.",
+        "default": "v4.3.0"
+      },
+      "tools": {
+        "description": "Where kind, kubectl and helm come from: download (official release URLs, SHA-256 verified, tool-cached), path (what is on PATH, versions checked: self-hosted runners), or a mirror base URL serving <url>/kind/<version>/kind-<os>-<arch>, <url>/kubectl/<version>/bin/<os>/<arch>/kubectl and <url>/helm/helm-<version>-<os>-<arch>.tar.gz with the same checksum files.",
+        "default": "download"
+      },
+      "images": {
+        "description": "Local Docker images to load into the nodes, one a line (name:tag). A chart whose service name matches an image's last path segment gets it as image.repository/image.tag.",
+        "default": ""
+      },
+      "registry": {
+        "description": "Start a local registry at localhost:<registry-port>, wired into the nodes with containerd hosts.toml as in kind's local-registry recipe.",
+        "default": "false"
+      },
+      "registry-port": {
+        "description": "Host port (on 127.0.0.1) of the local registry.",
+        "default": "5001"
+      },
+      "registry-image": {
+        "description": "Image of the local registry container.",
+        "default": "registry:3"
+      },
+      "charts": {
+        "description": "Helm chart directories to install, one a line, or a template with {service} (e.g. infra/helm-charts/{service}) expanded for each of services.",
+        "default": ""
+      },
+      "services": {
+        "description": "Services to install, one a line or comma separated; with an empty charts, their charts are infra/helm-charts/{service}.",
+        "default": ""
+      },
+      "environment": {
+        "description": "Applies values-<environment>.yaml of each chart on top of its values.yaml (e.g. dev).",
+        "default": ""
+      },
+      "kustomize": {
+        "description": "A kustomize overlay directory applied with kubectl apply -k (e.g. deployment/k8s/overlays/local), instead of charts.",
+        "default": ""
+      },
+      "manifests": {
+        "description": "Extra manifest files or directories applied first (databases, brokers), one a line.",
+        "default": ""
+      },
+      "namespace": {
+        "description": "Namespace the services are installed in and the test command gets as NAMESPACE.",
+        "default": "default"
+      },
+      "wait-timeout": {
+        "description": "How long nodes, each Helm install and the rollouts of every Deployment/StatefulSet may take (300s, 5m, 1h).",
+        "default": "5m"
+      },
+      "test-command": {
+        "description": "The command that tests the deployed services, run with bash like a run step, with KUBECONFIG, NAMESPACE and KIND_CLUSTER_NAME set. Its exit code decides result.",
+        "default": ""
+      },
+      "working-directory": {
+        "description": "Where the test command runs (relative to the workspace).",
+        "default": "."
+      },
+      "port-forward": {
+        "description": "Port-forwards available to the test command, one a line, as svc/name:local-port:remote-port (on 127.0.0.1).",
+        "default": ""
+      },
+      "diagnostics": {
+        "description": "When to gather diagnostics (nodes, resources, events, describe, logs, Helm status, kind logs) - on-failure, always or never.",
+        "default": "on-failure"
+      },
+      "artifact-name": {
+        "description": "Name of the diagnostics artifact (default kind-diagnostics-<job>-<cluster-name>).",
+        "default": ""
+      },
+      "upload-diagnostics": {
+        "description": "Upload the diagnostics as an artifact through the runner's artifact service. With false, upload diagnostics-path yourself.",
+        "default": "true"
+      },
+      "keep-cluster": {
+        "description": "Leave the cluster (and registry) running after the job step; the post step then only stops port-forwards.",
+        "default": "false"
+      }
+    },
+    "outputs": {
+      "cluster-name": {
+        "description": "Name of the kind cluster."
+      },
+      "kubeconfig": {
+        "description": "Path of the cluster's kubeconfig (also exported as KUBECONFIG for later steps)."
+      },
+      "result": {
+        "description": "passed or failed."
+      },
+      "diagnostics-path": {
+        "description": "Directory holding the diagnostics, when they were gathered."
+      },
+      "registry": {
+        "description": "The local registry's host:port (localhost:<registry-port>) when registry is true."
+      }
+    }
   },
   "promote": {
     "description": "promote (not implemented yet)",
