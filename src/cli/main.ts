@@ -57,7 +57,8 @@ const COMMON_FLAGS: ArgSpec['flags'] = {
   sha: { value: true, description: 'the commit to act as (default: HEAD)' },
   'source-repository': {
     value: true,
-    description: 'owner/name of the repository the change comes from (default: from the origin remote)',
+    description:
+      'owner/name of the repository the change comes from (default: from the origin remote)',
   },
 }
 
