@@ -8,6 +8,7 @@ import type { BuildPlan } from '../../core/build-plan'
 import { buildxArgs, classicBuildArgs, parseBuildxMetadata } from '../../core/docker-args'
 import { UserError } from '../../core/errors'
 import { docker, hasBuildx, push } from '../../io/docker'
+import { CommandError } from '../../io/exec'
 import { manifestDigest, type RegistryCredentials } from '../../io/registry'
 
 export interface BuildResult {
@@ -22,6 +23,32 @@ export interface BuildEnvironment {
   tempDir: string
   configDir: string | undefined
   credentials: RegistryCredentials | undefined
+}
+
+/**
+ * A failing docker build or push is the user's to fix (their Dockerfile,
+ * their credentials), not a bug of ours: report docker's own words plainly.
+ */
+async function dockerStep<T>(what: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step()
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error
+    const detail = (error.result.stderr.trim() || error.result.stdout.trim())
+      .split('\n')
+      .filter(
+        (line) =>
+          !/^\s*(DEPRECATED: The legacy builder|BuildKit is currently disabled|environment-variable\.|Install the buildx component|https:\/\/docs\.docker\.com\/go\/buildx)/.test(
+            line,
+          ),
+      )
+      .filter((line) => line.trim() !== '')
+      .slice(-15)
+      .join('\n')
+    throw new UserError(
+      `${what} failed (docker exit code ${error.result.code})${detail ? `:\n${detail}` : ''}`,
+    )
+  }
 }
 
 /** The runner gives a JavaScript action its cache token; buildx's gha cache needs it. */
@@ -41,7 +68,9 @@ async function withBuildx(plan: BuildPlan, env: BuildEnvironment): Promise<Build
     )
   }
   await core.group(`Build ${plan.image} (buildx)`, () =>
-    docker(buildxArgs(plan, { metadataFile }, gha), { configDir: env.configDir, verbose: true }),
+    dockerStep(`docker buildx build of ${plan.image}`, () =>
+      docker(buildxArgs(plan, { metadataFile }, gha), { configDir: env.configDir, verbose: true }),
+    ),
   )
   let metadata = { digest: undefined, imageId: undefined } as ReturnType<typeof parseBuildxMetadata>
   try {
@@ -79,7 +108,9 @@ async function withClassicBuilder(plan: BuildPlan, env: BuildEnvironment): Promi
   // DOCKER_BUILDKIT=0: a CLI without buildx would otherwise refuse to build.
   const options = { configDir: env.configDir, env: { DOCKER_BUILDKIT: '0' }, verbose: true }
   await core.group(`Build ${plan.image} (docker build)`, () =>
-    docker(classicBuildArgs(plan, { iidFile }), options),
+    dockerStep(`docker build of ${plan.image}`, () =>
+      docker(classicBuildArgs(plan, { iidFile }), options),
+    ),
   )
   const imageId = readFileSync(iidFile, 'utf8').trim() || undefined
   const pushed: Record<string, string> = {}
@@ -88,7 +119,9 @@ async function withClassicBuilder(plan: BuildPlan, env: BuildEnvironment): Promi
   await core.group(`Push ${plan.refs.length} tag(s) of ${plan.image}`, async () => {
     for (let i = 0; i < plan.refs.length; i++) {
       const tag = plan.tags[i]!
-      const printed = await push(plan.refs[i]!, { configDir: env.configDir })
+      const printed = await dockerStep(`docker push of ${plan.refs[i]}`, () =>
+        push(plan.refs[i]!, { configDir: env.configDir }),
+      )
       let digest: string
       try {
         digest = await manifestDigest(plan.image, tag, env.credentials)
