@@ -23,7 +23,15 @@ export const ACTION_DEFAULTS: Record<string, Record<string, string>> = {
     "password": ""
   },
   "bump-helm-values": {},
-  "detect-changes": {},
+  "detect-changes": {
+    "services-dir": "services",
+    "config": "",
+    "shared-paths": "",
+    "base": "",
+    "head": "",
+    "path": ".",
+    "remote": "origin"
+  },
   "kind-integration": {},
   "promote": {}
 }

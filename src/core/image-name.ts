@@ -16,12 +16,16 @@ export const DOCKER_HUB = 'docker.io'
  * spaces and shell characters never get as far as a path or a docker argument.
  */
 export function checkServiceName(service: string, input = 'service'): string {
-  if (!COMPONENT.test(service.toLowerCase()) || service.length > 128) {
+  if (!isServiceName(service)) {
     throw new UserError(
       `Input ${input} must be one image path component (letters, digits, and ., _, - between them), got ${JSON.stringify(service)}`,
     )
   }
   return service
+}
+
+export function isServiceName(name: string): boolean {
+  return COMPONENT.test(name.toLowerCase()) && name.length <= 128
 }
 
 function isHost(component: string): boolean {
