@@ -45,6 +45,19 @@ export async function hasBuildx(options: DockerOptions = {}): Promise<boolean> {
 }
 
 /**
+ * The driver of a buildx builder (`docker`, `docker-container`, ...). The
+ * plain `docker` driver cannot export a build cache.
+ */
+export async function buildxDriver(
+  builder: string | undefined,
+  options: DockerOptions = {},
+): Promise<string | undefined> {
+  const args = ['buildx', 'inspect', ...(builder ? ['--builder', builder] : [])]
+  const result = await run('docker', args, { env: dockerEnv(options), allowFailure: true })
+  return result.code === 0 ? /^Driver:\s+(\S+)/m.exec(result.stdout)?.[1] : undefined
+}
+
+/**
  * A private DOCKER_CONFIG under `parent` (RUNNER_TEMP) for a login: a copy
  * of the user's config.json without credential stores, so the password is
  * written only there, and links to the user's buildx builders and CLI plugins.

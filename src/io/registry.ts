@@ -14,6 +14,9 @@ const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ')
 
+// A registry that does not answer must not hang the job until its timeout.
+const TIMEOUT_MS = 30_000
+
 /** Registries docker itself talks plain HTTP to: loopback only. */
 function isLoopback(host: string): boolean {
   const name = host.replace(/:\d+$/, '')
@@ -56,6 +59,7 @@ async function authorization(
   url.searchParams.set('scope', params.scope ?? `repository:${repository}:pull`)
   const response = await fetch(url, {
     headers: credentials ? { authorization: basic(credentials) } : {},
+    signal: AbortSignal.timeout(TIMEOUT_MS),
   })
   if (!response.ok) {
     throw new Error(`registry token request to ${url.origin} answered ${response.status}`)
@@ -80,6 +84,7 @@ export async function manifestDigest(
     fetch(url, {
       method: 'HEAD',
       headers: { accept: MANIFEST_TYPES, ...(auth ? { authorization: auth } : {}) },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
     })
   let response = await head()
   const challenge = response.headers.get('www-authenticate')

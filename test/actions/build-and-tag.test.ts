@@ -89,6 +89,30 @@ describe('build-and-tag: inputs and dry run (no docker)', () => {
     expect(result.summary).toContain('dry run (nothing built)')
   })
 
+  it("runs through the root action (command: build-and-tag) with this action's defaults", async () => {
+    const docker = standInDocker()
+    const event = pullRequestEvent('feat/x')
+    const result = await runAction('index', {
+      inputs: {
+        command: 'build-and-tag',
+        service: 'cart',
+        registry: 'ghcr.io/minishop',
+        'dry-run': 'true',
+      },
+      eventName: event.eventName,
+      event: event.payload,
+      workspace: serviceWorkspace(),
+      env: { ...event.env, ...docker.env() },
+    })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.outputs.tag).toBe(`feat-x-${PR_HEAD_SHA}`)
+    expect(JSON.parse(result.outputs.metadata!)).toMatchObject({
+      dryRun: true,
+      kind: 'pull-request',
+    })
+    expect(docker.calls()).toEqual([])
+  })
+
   const hostile: [string, Record<string, string>, string][] = [
     [
       'a service with $(...)',
@@ -161,9 +185,10 @@ describe('build-and-tag: buildx (recording stand-in docker)', () => {
     const calls = docker.calls()
     expect(calls.map((c) => c.args.slice(0, 2))).toEqual([
       ['buildx', 'version'],
+      ['buildx', 'inspect'],
       ['buildx', 'build'],
     ])
-    const build = calls[1]!
+    const build = calls[2]!
     const metadata = JSON.parse(result.outputs.metadata!)
     const metadataFile = build.args[build.args.indexOf('--metadata-file') + 1]!
     expect(metadataFile.startsWith(join(result.runnerDir, 'temp'))).toBe(true)
@@ -230,7 +255,7 @@ describe('build-and-tag: buildx (recording stand-in docker)', () => {
       { env: docker.env() },
     )
     expect(result.exitCode, result.stdout).toBe(0)
-    const build = docker.calls()[1]!.args
+    const build = docker.calls().at(-1)!.args
     expect(build).not.toContain('--push')
     expect(build).toContain('--load')
     expect(build).toContain('--provenance=true')
@@ -254,7 +279,7 @@ describe('build-and-tag: buildx (recording stand-in docker)', () => {
       { env: multi.env() },
     )
     expect(several.exitCode, several.stdout).toBe(0)
-    const args = multi.calls()[1]!.args
+    const args = multi.calls().at(-1)!.args
     expect(args).toContain('linux/amd64,linux/arm64')
     expect(args.some((a) => a.startsWith('--provenance'))).toBe(false)
     expect(args).not.toContain('--cache-from')
@@ -268,9 +293,33 @@ describe('build-and-tag: buildx (recording stand-in docker)', () => {
       { env: docker.env() },
     )
     expect(result.exitCode).toBe(0)
-    expect(docker.calls()[1]!.args).not.toContain('--cache-from')
+    expect(docker.calls().at(-1)!.args).not.toContain('--cache-from')
     expect(result.annotations.map((a) => a.message).join('\n')).toContain(
       'cache: gha needs the runner cache token',
+    )
+  })
+
+  it("the docker driver (buildx's default builder) cannot export a cache: built without one, with a notice", async () => {
+    const docker = standInDocker()
+    const result = await run(
+      pushEvent('refs/heads/main'),
+      { service: 'cart', registry: 'ghcr.io/minishop', cache: 'registry', builder: 'default' },
+      {
+        env: {
+          ...docker.env({ driver: 'docker' }),
+          ACTIONS_RUNTIME_TOKEN: 't',
+          ACTIONS_CACHE_URL: 'u',
+        },
+      },
+    )
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(docker.calls()[1]!.args).toEqual(['buildx', 'inspect', '--builder', 'default'])
+    const build = docker.calls().at(-1)!.args
+    expect(build.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'default'])
+    expect(build).not.toContain('--cache-from')
+    expect(build).not.toContain('--cache-to')
+    expect(result.annotations.map((a) => a.message).join('\n')).toContain(
+      'cache: registry needs a buildx builder with the docker-container driver',
     )
   })
 

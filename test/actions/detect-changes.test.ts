@@ -169,6 +169,23 @@ describe('detect-changes on push', () => {
   })
 })
 
+describe('detect-changes through the root action', () => {
+  it("command: detect-changes applies this action's defaults (services-dir, remote)", async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'services/search/q.py': '1\n' })
+    const event = pushEvent('refs/heads/main', { before: r.initial, sha: after })
+    const result = await runAction('index', {
+      inputs: { command: 'detect-changes' },
+      eventName: event.eventName,
+      event: event.payload,
+      env: event.env,
+      workspace: r.clone,
+    })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.outputs.services).toBe('["search"]')
+  })
+})
+
 describe('detect-changes on pull requests', () => {
   it('compares the head with its merge base: changes on the base branch since do not count', async () => {
     const r = repo()

@@ -7,7 +7,7 @@ import * as core from '@actions/core'
 import type { BuildPlan } from '../../core/build-plan'
 import { buildxArgs, classicBuildArgs, parseBuildxMetadata } from '../../core/docker-args'
 import { UserError } from '../../core/errors'
-import { docker, hasBuildx, push } from '../../io/docker'
+import { buildxDriver, docker, hasBuildx, push } from '../../io/docker'
 import { CommandError } from '../../io/exec'
 import { manifestDigest, type RegistryCredentials } from '../../io/registry'
 
@@ -61,15 +61,29 @@ function ghaCacheAvailable(): boolean {
 
 async function withBuildx(plan: BuildPlan, env: BuildEnvironment): Promise<BuildResult> {
   const metadataFile = join(env.tempDir, `build-metadata-${process.pid}-${Date.now()}.json`)
-  const gha = ghaCacheAvailable()
-  if (plan.cache === 'gha' && !gha) {
-    core.notice(
-      'cache: gha needs the runner cache token (ACTIONS_RUNTIME_TOKEN), which this step did not get: building without a cache',
-    )
+  let gha = ghaCacheAvailable()
+  let buildPlan = plan
+  if (plan.cache !== 'none') {
+    const driver = await buildxDriver(plan.builder, { configDir: env.configDir })
+    if (driver === 'docker') {
+      // buildx's default builder on a runner: it would fail on --cache-to.
+      core.notice(
+        `cache: ${plan.cache} needs a buildx builder with the docker-container driver (docker/setup-buildx-action); the current builder uses the docker driver: building without it`,
+      )
+      buildPlan = { ...plan, cache: 'none' }
+    } else if (plan.cache === 'gha' && !gha) {
+      core.notice(
+        'cache: gha needs the runner cache token (ACTIONS_RUNTIME_TOKEN), which this step did not get: building without a cache',
+      )
+    }
   }
+  gha = gha && buildPlan.cache === 'gha'
   await core.group(`Build ${plan.image} (buildx)`, () =>
     dockerStep(`docker buildx build of ${plan.image}`, () =>
-      docker(buildxArgs(plan, { metadataFile }, gha), { configDir: env.configDir, verbose: true }),
+      docker(buildxArgs(buildPlan, { metadataFile }, gha), {
+        configDir: env.configDir,
+        verbose: true,
+      }),
     ),
   )
   let metadata = { digest: undefined, imageId: undefined } as ReturnType<typeof parseBuildxMetadata>
