@@ -139,6 +139,13 @@ export function planBuild(
     )
   }
 
+  // `cart` alone would be Docker Hub's library/cart, which no one but Docker can push to.
+  if (push && !request.dryRun && !image.includes('/')) {
+    throw new UserError(
+      `Nowhere to push "${image}": set registry (e.g. ghcr.io/minishop) or image, or push: false`,
+    )
+  }
+
   const version = tagSet.version?.tag ?? tagSet.immutable
   const labels = {
     ...ociLabels({

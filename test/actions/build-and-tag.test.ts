@@ -289,7 +289,7 @@ describe('build-and-tag: buildx (recording stand-in docker)', () => {
     const docker = standInDocker()
     const result = await run(
       pushEvent('refs/heads/main'),
-      { service: 'cart' },
+      { service: 'cart', registry: 'ghcr.io/minishop' },
       { env: docker.env() },
     )
     expect(result.exitCode).toBe(0)
@@ -356,7 +356,7 @@ describe('build-and-tag: buildx (recording stand-in docker)', () => {
     const docker = standInDocker()
     const result = await run(
       pushEvent('refs/heads/main'),
-      { service: 'cart', platforms: 'linux/amd64,linux/arm64' },
+      { service: 'cart', registry: 'ghcr.io/minishop', platforms: 'linux/amd64,linux/arm64' },
       { env: docker.env({ buildx: false }) },
     )
     expect(result.exitCode).toBe(1)

@@ -148,6 +148,11 @@ describe('planBuild', () => {
     ['a bad platform', { platforms: ['linux/amd64;id'] }, /Input platforms must match/],
     ['a bad target', { target: '--push' }, /Input target must match/],
     [
+      'a push with nowhere to push to',
+      { registry: undefined },
+      /^Nowhere to push "cart": set registry/,
+    ],
+    [
       'load of several platforms',
       { load: true, platforms: ['linux/amd64', 'linux/arm64'] },
       /Input load/,
@@ -155,6 +160,16 @@ describe('planBuild', () => {
   ]
   it.each(refused)('refuses %s before anything runs', (_name, overrides, message) => {
     expect(() => plan(overrides)).toThrow(message)
+  })
+
+  it('without a registry, a build that does not push is fine', () => {
+    expect(plan({ registry: undefined, push: 'false' }).image).toBe('cart')
+    expect(plan({ registry: undefined, dryRun: true }).refs[0]).toBe(`cart:${SHA}`)
+  })
+
+  it('without a registry, a build that does not push is fine', () => {
+    expect(plan({ registry: undefined, push: 'false' }).image).toBe('cart')
+    expect(plan({ registry: undefined, dryRun: true }).refs[0]).toBe(`cart:${SHA}`)
   })
 
   it('a dockerfile relative to the workspace when given', () => {

@@ -118,6 +118,11 @@ async function withClassicBuilder(plan: BuildPlan, env: BuildEnvironment): Promi
       `cache: ${plan.cache} needs docker buildx; the classic builder uses the engine's layer cache`,
     )
   }
+  if (plan.provenance !== undefined && plan.provenance !== 'false') {
+    core.notice(
+      `provenance: ${plan.provenance} needs docker buildx; building without an attestation`,
+    )
+  }
   const iidFile = join(env.tempDir, `build-iid-${process.pid}-${Date.now()}`)
   // DOCKER_BUILDKIT=0: a CLI without buildx would otherwise refuse to build.
   const options = { configDir: env.configDir, env: { DOCKER_BUILDKIT: '0' }, verbose: true }
