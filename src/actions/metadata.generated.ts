@@ -12,9 +12,116 @@ export interface ActionSpec {
 }
 export const ACTION_METADATA: Record<string, ActionSpec> = {
   "build-and-tag": {
-    "description": "build-and-tag (not implemented yet)",
-    "inputs": {},
-    "outputs": {}
+    "description": "Build one service's image, tag it immutably from the event (SHA, branch-SHA, release version), label it, push it and report its digest.",
+    "inputs": {
+      "service": {
+        "description": "The service to build (one image path component, e.g. `cart`). Names the image and the default context `services/<service>`.",
+        "required": true
+      },
+      "context": {
+        "description": "Build context, inside the workspace. Default `services/<service>` when that folder exists, else `.`.",
+        "default": ""
+      },
+      "dockerfile": {
+        "description": "Dockerfile path, inside the workspace. Default `<context>/Dockerfile`.",
+        "default": ""
+      },
+      "registry": {
+        "description": "Registry and namespace the image goes to, e.g. `ghcr.io/minishop`. The image is `<registry>/<service>`, lower-cased.",
+        "default": ""
+      },
+      "image": {
+        "description": "Full image name without a tag (overrides `registry`), e.g. `ghcr.io/minishop/cart`. Lower-cased.",
+        "default": ""
+      },
+      "tags": {
+        "description": "Extra tag templates, one a line, added to the default tags. Placeholders: {sha} {short_sha} {branch} {semver} {major} {minor} {patch} {service} {run_number} {pr_number}. A template whose placeholder has no value for the event (e.g. {semver} on a branch) is skipped.",
+        "default": ""
+      },
+      "default-tags": {
+        "description": "Apply the default tag rules (default branch `<sha>` + `latest`; other branches and pull requests `<branch>-<sha>`; `vX.Y.Z` tags `X.Y.Z` + `<sha>`). `false` keeps only the `tags` templates.",
+        "default": "true"
+      },
+      "latest": {
+        "description": "`auto` moves `latest` on a push to the default branch and on a release tag (never a pre-release); `true` always; `false` never.",
+        "default": "auto"
+      },
+      "push": {
+        "description": "`auto` pushes, except for pull requests from forks (their token cannot write packages); `true` or `false` to decide.",
+        "default": "auto"
+      },
+      "load": {
+        "description": "Load the image into the local Docker engine (instead of, or as well as, pushing), e.g. for kind-integration.",
+        "default": "false"
+      },
+      "dry-run": {
+        "description": "Compute and output the image, tags and labels without calling docker at all.",
+        "default": "false"
+      },
+      "build-args": {
+        "description": "Build arguments, `KEY=value` one a line.",
+        "default": ""
+      },
+      "labels": {
+        "description": "Extra image labels, `key=value` one a line (the OCI source, revision, created, version and title labels are always set).",
+        "default": ""
+      },
+      "platforms": {
+        "description": "Target platforms, comma or newline separated (e.g. `linux/amd64,linux/arm64`). More than one needs docker buildx.",
+        "default": ""
+      },
+      "target": {
+        "description": "The Dockerfile stage to build.",
+        "default": ""
+      },
+      "pull": {
+        "description": "Always pull a newer version of the base images.",
+        "default": "false"
+      },
+      "cache": {
+        "description": "Build cache with buildx: `gha` (the GitHub Actions cache, scoped per service), `registry` (`<image>:buildcache`), or `none`. Ignored without buildx.",
+        "default": "gha"
+      },
+      "provenance": {
+        "description": "Provenance attestation with buildx: `auto` (off for a single platform, so the pushed tag is a plain image manifest; buildx default for several), `true`, `false`, `mode=min`, `mode=max`.",
+        "default": "auto"
+      },
+      "builder": {
+        "description": "The buildx builder to use (default the current one).",
+        "default": ""
+      },
+      "username": {
+        "description": "Registry username. With `password`, logs in to the image's registry before pushing and logs out in a post step.",
+        "default": ""
+      },
+      "password": {
+        "description": "Registry password or token (masked in logs; stored only under RUNNER_TEMP while the job runs).",
+        "default": ""
+      }
+    },
+    "outputs": {
+      "image": {
+        "description": "The image name without a tag, e.g. `ghcr.io/minishop/cart`."
+      },
+      "tags": {
+        "description": "Every full reference (`image:tag`), one a line."
+      },
+      "tag": {
+        "description": "The immutable tag of this build (`<sha>` or `<branch>-<sha>`), what a GitOps repo should point at."
+      },
+      "digest": {
+        "description": "The manifest digest (`sha256:...`) as the registry reports it, when something was pushed."
+      },
+      "image-id": {
+        "description": "The local image ID (config digest), when known (loaded, or built without buildx)."
+      },
+      "image-ref": {
+        "description": "`image@digest` when pushed, else `image:tag`."
+      },
+      "metadata": {
+        "description": "JSON of all of the above plus labels, platforms, push/load flags and the builder used."
+      }
+    }
   },
   "bump-helm-values": {
     "description": "Point a GitOps repo's Helm values (or kustomization images) at a new image: byte-minimal, type-safe YAML edits, one commit for all files, pushed with retry so no concurrent write is lost.",
@@ -137,9 +244,57 @@ export const ACTION_METADATA: Record<string, ActionSpec> = {
     }
   },
   "detect-changes": {
-    "description": "detect-changes (not implemented yet)",
-    "inputs": {},
-    "outputs": {}
+    "description": "Find the services a push or pull request changed (folders under services/ with a Dockerfile, or a services file) and output them as a JSON list and a build matrix.",
+    "inputs": {
+      "services-dir": {
+        "description": "The folder whose subfolders with a Dockerfile are the services.",
+        "default": "services"
+      },
+      "config": {
+        "description": "Optional YAML file listing the services instead (`services:` names or `{name, context, dockerfile, paths}` entries, and `shared-paths:`). Relative to `path`.",
+        "default": ""
+      },
+      "shared-paths": {
+        "description": "Globs, one a line, whose changes mark every service changed (a shared library, the CI config). Added to the config file's.",
+        "default": ""
+      },
+      "base": {
+        "description": "Compare with this commit or ref instead of the event's base (the merge base of it and `head` is used).",
+        "default": ""
+      },
+      "head": {
+        "description": "Compare this commit instead of the event's head (push `after`, pull request head SHA).",
+        "default": ""
+      },
+      "path": {
+        "description": "The repository checkout, relative to the workspace.",
+        "default": "."
+      },
+      "remote": {
+        "description": "The remote to fetch missing commits from in a shallow clone.",
+        "default": "origin"
+      }
+    },
+    "outputs": {
+      "services": {
+        "description": "JSON array of the changed services' names, e.g. `[\"cart\",\"orders\"]`."
+      },
+      "matrix": {
+        "description": "`{\"include\":[{\"service\":...,\"context\":...,\"dockerfile\":...}]}` ready for `strategy.matrix` (through fromJSON)."
+      },
+      "any-changed": {
+        "description": "`true` when at least one service changed, else `false` (guard the matrix job with it: an empty matrix fails)."
+      },
+      "all-services": {
+        "description": "JSON array of every service found."
+      },
+      "base": {
+        "description": "The commit compared from (empty when every service counts as changed)."
+      },
+      "head": {
+        "description": "The commit compared to."
+      }
+    }
   },
   "kind-integration": {
     "description": "A throwaway kind cluster per run, the services deployed from their real charts, the test command run against them, diagnostics on failure, and cleanup in the post step.",

@@ -1,0 +1,357 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { type GitHubEvent, pullRequestEvent, pushEvent, ZEROS } from '../fixtures/github-events'
+import { commitFiles, git, makeRemote, tempDir } from '../harness/git-fixtures'
+import { runAction } from '../harness/run-action'
+
+const INITIAL = {
+  'services/cart/Dockerfile': 'FROM scratch\n',
+  'services/cart/app.py': 'cart = 1\n',
+  'services/orders/Dockerfile': 'FROM scratch\n',
+  'services/orders/lib.py': 'orders = 1\n',
+  'services/search/Dockerfile': 'FROM scratch\n',
+  'services/docs-only/README.md': 'not a service: no Dockerfile\n',
+  'libs/common/util.py': 'x = 1\n',
+  'README.md': '# shop\n',
+}
+
+function repo() {
+  const remote = makeRemote(INITIAL)
+  const initial = git(remote.clone, 'rev-parse', 'HEAD')
+  return { ...remote, initial }
+}
+
+function push(dir: string, branch = 'main') {
+  git(dir, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`)
+}
+
+async function detect(workspace: string, event: GitHubEvent, inputs: Record<string, string> = {}) {
+  const result = await runAction('detect-changes', {
+    inputs,
+    eventName: event.eventName,
+    event: event.payload,
+    env: event.env,
+    workspace,
+  })
+  return {
+    ...result,
+    services: result.outputs.services ? JSON.parse(result.outputs.services) : undefined,
+  }
+}
+
+describe('detect-changes on push', () => {
+  it('lists the services a push touched, as a list and a ready matrix', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'services/cart/app.py': 'cart = 2\n' })
+    const result = await detect(
+      r.clone,
+      pushEvent('refs/heads/main', { before: r.initial, sha: after }),
+    )
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.outputs).toEqual({
+      services: '["cart"]',
+      matrix: JSON.stringify({
+        include: [
+          { service: 'cart', context: 'services/cart', dockerfile: 'services/cart/Dockerfile' },
+        ],
+      }),
+      'any-changed': 'true',
+      'all-services': '["cart","orders","search"]',
+      base: r.initial,
+      head: after,
+    })
+    expect(result.summary).toContain(
+      '<td>cart</td><td>yes</td><td><code>services/cart/app.py</code></td>',
+    )
+    expect(result.summary).toContain('<td>orders</td><td>no</td>')
+  })
+
+  it('a change outside every service: nothing changed, an empty matrix', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, {
+      'README.md': '# shop!\n',
+      'services/docs-only/README.md': 'x\n',
+    })
+    const result = await detect(
+      r.clone,
+      pushEvent('refs/heads/main', { before: r.initial, sha: after }),
+    )
+    expect(result.services).toEqual([])
+    expect(result.outputs['any-changed']).toBe('false')
+    expect(result.outputs.matrix).toBe('{"include":[]}')
+  })
+
+  it('a shared path marks every service changed', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'libs/common/util.py': 'x = 2\n' })
+    const event = pushEvent('refs/heads/main', { before: r.initial, sha: after })
+    expect((await detect(r.clone, event)).services).toEqual([])
+    const result = await detect(r.clone, event, { 'shared-paths': 'libs/**\n.github/workflows/**' })
+    expect(result.services).toEqual(['cart', 'orders', 'search'])
+    expect(result.summary).toContain('<code>shared: libs/common/util.py</code>')
+  })
+
+  it('all-zeros before, and the first push of a branch: every service', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'services/cart/app.py': 'cart = 2\n' })
+    for (const event of [
+      pushEvent('refs/heads/main', { before: ZEROS, sha: after }),
+      pushEvent('refs/heads/feature/new', { created: true, sha: after }),
+    ]) {
+      const result = await detect(r.clone, event)
+      expect(result.exitCode, result.stdout).toBe(0)
+      expect(result.services).toEqual(['cart', 'orders', 'search'])
+      expect(result.outputs.base).toBe('')
+    }
+  })
+
+  it('a deleted branch builds nothing', async () => {
+    const r = repo()
+    const result = await detect(
+      r.clone,
+      pushEvent('refs/heads/gone', { deleted: true, sha: ZEROS }),
+    )
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.outputs['any-changed']).toBe('false')
+  })
+
+  it('a merge commit: only what the merged branch brought in', async () => {
+    const r = repo()
+    const mainBefore = commitFiles(
+      r.clone,
+      { 'services/cart/app.py': 'cart = 2\n' },
+      'cart on main',
+    )
+    push(r.clone)
+    git(r.clone, 'checkout', '-q', '-b', 'feature', r.initial)
+    commitFiles(r.clone, { 'services/orders/lib.py': 'orders = 2\n' }, 'orders on feature')
+    git(r.clone, 'checkout', '-q', 'main')
+    git(
+      r.clone,
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@example.test',
+      'merge',
+      '-q',
+      '--no-ff',
+      '-m',
+      'merge',
+      'feature',
+    )
+    const merge = git(r.clone, 'rev-parse', 'HEAD')
+    push(r.clone)
+    const result = await detect(
+      r.clone,
+      pushEvent('refs/heads/main', { before: mainBefore, sha: merge }),
+    )
+    expect(result.services).toEqual(['orders'])
+  })
+
+  it('renames: a moved service is the new name; a file moved across services touches both', async () => {
+    const r = repo()
+    git(r.clone, 'mv', 'services/cart', 'services/basket')
+    const renamed = commitFiles(r.clone, {}, 'rename cart')
+    const first = await detect(
+      r.clone,
+      pushEvent('refs/heads/main', { before: r.initial, sha: renamed }),
+    )
+    expect(first.services).toEqual(['basket'])
+    expect(first.outputs['all-services']).toBe('["basket","orders","search"]')
+
+    git(r.clone, 'mv', 'services/orders/lib.py', 'services/search/lib.py')
+    const moved = commitFiles(r.clone, {}, 'move lib')
+    const second = await detect(
+      r.clone,
+      pushEvent('refs/heads/main', { before: renamed, sha: moved }),
+    )
+    expect(second.services).toEqual(['orders', 'search'])
+  })
+})
+
+describe('detect-changes through the root action', () => {
+  it("command: detect-changes applies this action's defaults (services-dir, remote)", async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'services/search/q.py': '1\n' })
+    const event = pushEvent('refs/heads/main', { before: r.initial, sha: after })
+    const result = await runAction('index', {
+      inputs: { command: 'detect-changes' },
+      eventName: event.eventName,
+      event: event.payload,
+      env: event.env,
+      workspace: r.clone,
+    })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.outputs.services).toBe('["search"]')
+  })
+})
+
+describe('detect-changes on pull requests', () => {
+  it('compares the head with its merge base: changes on the base branch since do not count', async () => {
+    const r = repo()
+    git(r.clone, 'checkout', '-q', '-b', 'feature')
+    const head = commitFiles(r.clone, { 'services/orders/lib.py': 'orders = 2\n' }, 'orders')
+    push(r.clone, 'feature')
+    git(r.clone, 'checkout', '-q', 'main')
+    const base = commitFiles(r.clone, { 'services/search/x.py': '1\n' }, 'search on main')
+    push(r.clone)
+    const event = pullRequestEvent('feature', { headSha: head, baseSha: base })
+    const result = await detect(r.clone, event)
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.services).toEqual(['orders'])
+    expect(result.outputs.base).toBe(r.initial)
+    expect(result.outputs.head).toBe(head)
+  })
+})
+
+describe('detect-changes in a shallow clone', () => {
+  function history() {
+    const r = repo()
+    const shas = [r.initial]
+    for (let i = 1; i <= 4; i++) {
+      shas.push(
+        commitFiles(
+          r.clone,
+          { [`services/${i % 2 ? 'cart' : 'search'}/f${i}`]: `${i}\n` },
+          `c${i}`,
+        ),
+      )
+    }
+    push(r.clone)
+    const shallow = join(tempDir('shallow-'), 'repo')
+    git(r.clone, 'clone', '-q', '--depth', '1', `file://${r.bare}`, shallow)
+    expect(git(shallow, 'rev-parse', '--is-shallow-repository')).toBe('true')
+    return { ...r, shas, shallow }
+  }
+
+  it('fetches the push base it lacks', async () => {
+    const h = history()
+    const result = await detect(
+      h.shallow,
+      pushEvent('refs/heads/main', { before: h.shas[2]!, sha: h.shas[4]! }),
+    )
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.services).toEqual(['cart', 'search'])
+    expect(result.stdout).toContain(`git fetch --depth=1 origin ${h.shas[2]}`)
+  })
+
+  it('deepens until a pull request base and head meet', async () => {
+    const h = history()
+    git(h.clone, 'checkout', '-q', '-b', 'feature', h.shas[1]!)
+    const head = commitFiles(h.clone, { 'services/orders/lib.py': 'orders = 3\n' }, 'orders')
+    push(h.clone, 'feature')
+    const result = await detect(
+      h.shallow,
+      pullRequestEvent('feature', { headSha: head, baseSha: h.shas[4]! }),
+    )
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.services).toEqual(['orders'])
+    expect(result.outputs.base).toBe(h.shas[1])
+    expect(result.stdout).toContain(`git fetch --depth=50 origin ${h.shas[4]} ${head}`)
+  })
+
+  it('says clearly when it cannot fetch', async () => {
+    const h = history()
+    git(h.shallow, 'remote', 'set-url', 'origin', `file://${join(h.bare, 'nowhere')}`)
+    const result = await detect(
+      h.shallow,
+      pushEvent('refs/heads/main', { before: h.shas[1]!, sha: h.shas[4]! }),
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations).toHaveLength(1)
+    expect(result.annotations[0]!.message).toMatch(
+      new RegExp(
+        `^Cannot fetch commit ${h.shas[1]} from origin: .*actions/checkout fetch-depth: 0`,
+      ),
+    )
+  })
+})
+
+describe('detect-changes with a services file', () => {
+  const config = [
+    'services:',
+    '  - cart',
+    '  - name: api',
+    '    context: src/api',
+    '    paths: [proto/api/**]',
+    'shared-paths:',
+    '  - libs/**',
+    '',
+  ].join('\n')
+
+  it('uses the listed services, their extra paths and shared paths', async () => {
+    const r = repo()
+    commitFiles(r.clone, { '.github/services.yml': config, 'src/api/Dockerfile': 'FROM scratch\n' })
+    const base = git(r.clone, 'rev-parse', 'HEAD')
+    const proto = commitFiles(r.clone, { 'proto/api/v1.proto': 'syntax = "proto3";\n' })
+    const result = await detect(
+      r.clone,
+      pushEvent('refs/heads/main', { before: base, sha: proto }),
+      {
+        config: '.github/services.yml',
+      },
+    )
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.services).toEqual(['api'])
+    expect(JSON.parse(result.outputs.matrix!).include).toEqual([
+      { service: 'api', context: 'src/api', dockerfile: 'src/api/Dockerfile' },
+    ])
+    const shared = commitFiles(r.clone, { 'libs/common/util.py': 'x = 3\n' })
+    const all = await detect(
+      r.clone,
+      pushEvent('refs/heads/main', { before: proto, sha: shared }),
+      {
+        config: '.github/services.yml',
+      },
+    )
+    expect(all.services).toEqual(['cart', 'api'])
+  })
+
+  it('points at the line and column of a mistake', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, {
+      'ci/services.yml': 'services:\n  - cart\n  - name: ../etc\n',
+    })
+    const result = await detect(
+      r.clone,
+      pushEvent('refs/heads/main', { before: r.initial, sha: after }),
+      {
+        config: 'ci/services.yml',
+      },
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations).toEqual([
+      {
+        level: 'error',
+        properties: 'file=ci/services.yml,line=3,col=11',
+        message: 'ci/services.yml: service name must be one image path component, got "../etc"',
+      },
+    ])
+  })
+})
+
+describe('detect-changes refuses hostile input', () => {
+  it.each([
+    ['base', '--upload-pack=touch /tmp/pwned'],
+    ['head', '$(id)'],
+    ['remote', '-oProxyCommand=id'],
+  ])('%s = %s', async (input, value) => {
+    const r = repo()
+    const result = await detect(r.clone, pushEvent('refs/heads/main', { before: r.initial }), {
+      [input]: value,
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations[0]!.message).toBe(
+      `Input ${input} must be a commit SHA or a ref name, got ${JSON.stringify(value)}`,
+    )
+  })
+
+  it('a path outside the workspace', async () => {
+    const r = repo()
+    const result = await detect(r.clone, pushEvent('refs/heads/main'), { path: '../..' })
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations[0]!.message).toMatch(
+      /^Input path must be a path inside the workspace/,
+    )
+  })
+})
