@@ -18,4 +18,9 @@ export interface CommitPlan {
  * recomputed, never rebased blindly. Returns undefined when nothing needs to
  * change. May throw UserError to abort: then nothing is committed or pushed.
  */
-export type PrepareCommit = (read: ReadFile, attempt: number) => Promise<CommitPlan | undefined>
+export type PrepareCommit = (
+  read: ReadFile,
+  attempt: number,
+  /** The commit `read` reads from (promote reads that commit's history too); always passed. */
+  tip?: string,
+) => Promise<CommitPlan | undefined>

@@ -274,7 +274,7 @@ export async function commitAndPush(o: GitCommitOptions): Promise<CommitResult> 
     let plan: CommitPlan | undefined
     let commit: string | undefined
     try {
-      plan = await o.prepare(commitReader(entries, blobs), attempt)
+      plan = await o.prepare(commitReader(entries, blobs), attempt, tip)
       if (plan && plan.files.length > 0) {
         for (const file of plan.files) file.path = normalizeRepoPath(file.path, 'file')
         commit = await buildCommit(o, env, tip, entries, plan)
