@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { type BackoffBounds, DEFAULT_BACKOFF, jitteredBackoffMs, sleep } from '../core/backoff'
 import type { CommitPlan, PrepareCommit, ReadFile } from '../core/commit-plan'
 import { UserError } from '../core/errors'
 import { normalizeRepoPath } from '../core/repo-path'
@@ -29,7 +30,7 @@ export interface GitCommitOptions {
   /** Extra environment for every git command (e.g. an auth header for a token clone). */
   env?: Record<string, string>
   /** Backoff bounds in milliseconds (default 200 and 5000). */
-  backoff?: { baseMs: number; maxMs: number }
+  backoff?: BackoffBounds
 }
 
 export interface CommitResult {
@@ -102,16 +103,6 @@ export function commitReader(
 /** Push failures that mean "someone else pushed first": fetch and try again. */
 const RACE =
   /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value|failed to lock|reference already exists/i
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms))
-}
-
-/** Full jitter: spreads racing pipelines so they stop colliding. */
-function backoffMs(attempt: number, bounds: { baseMs: number; maxMs: number }): number {
-  const cap = Math.min(bounds.maxMs, bounds.baseMs * 2 ** (attempt - 1))
-  return Math.round(cap / 4 + (Math.random() * cap * 3) / 4)
-}
 
 /** Builds a commit of `plan` on top of `parent` without touching the index or working tree. */
 async function buildCommit(
@@ -265,7 +256,7 @@ export async function commitAndPush(o: GitCommitOptions): Promise<CommitResult> 
   const log = o.log ?? (() => {})
   const env = o.env ?? {}
   const remote = o.remote ?? 'origin'
-  const bounds = o.backoff ?? { baseMs: 200, maxMs: 5000 }
+  const bounds = o.backoff ?? DEFAULT_BACKOFF
   const maxAttempts = Math.max(1, o.maxAttempts)
   for (let attempt = 1; ; attempt++) {
     const tip = await currentTip(o, env)
@@ -307,7 +298,7 @@ export async function commitAndPush(o: GitCommitOptions): Promise<CommitResult> 
         `Push to ${remote}/${o.branch} was rejected ${attempt} times because the branch kept moving; nothing was pushed. Raise max-attempts or queue the deploys with a concurrency group.`,
       )
     }
-    const wait = backoffMs(attempt, bounds)
+    const wait = jitteredBackoffMs(attempt, bounds)
     log(`Push rejected (${o.branch} moved); recomputing at the new tip in ${wait} ms.`)
     await sleep(wait)
   }

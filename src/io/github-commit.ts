@@ -1,0 +1,216 @@
+import { type BackoffBounds, DEFAULT_BACKOFF, jitteredBackoffMs, sleep } from '../core/backoff'
+import type { CommitPlan, PrepareCommit, ReadFile } from '../core/commit-plan'
+import { UserError } from '../core/errors'
+import { normalizeRepoPath } from '../core/repo-path'
+import type { GitHubClient } from './github'
+import type { CommitResult } from './gitops-commit'
+
+export interface ApiCommitOptions {
+  client: GitHubClient
+  owner: string
+  repo: string
+  /** The branch that receives the commit. */
+  branch: string
+  maxAttempts: number
+  prepare: PrepareCommit
+  log?: (line: string) => void
+  /**
+   * Compute the change from this branch and reset `branch` to it before
+   * committing (a pull-request branch this action owns).
+   */
+  base?: string
+  backoff?: BackoffBounds
+}
+
+const HEAD_QUERY = `query($owner: String!, $repo: String!, $ref: String!) {
+  repository(owner: $owner, name: $repo) { ref(qualifiedName: $ref) { target { oid } } }
+}`
+
+const FILE_QUERY = `query($owner: String!, $repo: String!, $file: String!, $dir: String!) {
+  repository(owner: $owner, name: $repo) {
+    file: object(expression: $file) { __typename ... on Blob { text isBinary } }
+    dir: object(expression: $dir) { ... on Tree { entries { name mode type } } }
+  }
+}`
+
+const COMMIT_MUTATION = `mutation($input: CreateCommitOnBranchInput!) {
+  createCommitOnBranch(input: $input) { commit { oid url } }
+}`
+
+/** GitHub answers a commit on a moved branch with this message. */
+const STALE_HEAD = /expected branch to point to|but it did not|is at .* but expected|stale/i
+
+interface HeadAnswer {
+  repository: { ref: { target: { oid: string } } | null } | null
+}
+
+interface FileAnswer {
+  repository: {
+    file: { __typename: string; text?: string | null; isBinary?: boolean } | null
+    dir: { entries?: { name: string; mode: number; type: string }[] } | null
+  }
+}
+
+async function headOf(
+  o: Pick<ApiCommitOptions, 'client' | 'owner' | 'repo'>,
+  branch: string,
+): Promise<string | undefined> {
+  const answer = await o.client.graphql<HeadAnswer>(HEAD_QUERY, {
+    owner: o.owner,
+    repo: o.repo,
+    ref: `refs/heads/${branch}`,
+  })
+  if (!answer.repository) throw new UserError(`Repository ${o.owner}/${o.repo} not found`)
+  return answer.repository.ref?.target.oid
+}
+
+/** Reads files at one commit through the API, refusing symbolic links. */
+function apiReader(o: Pick<ApiCommitOptions, 'client' | 'owner' | 'repo'>, oid: string): ReadFile {
+  const cache = new Map<string, Promise<string | undefined>>()
+  const read = async (path: string): Promise<string | undefined> => {
+    const normal = normalizeRepoPath(path, 'file')
+    const slash = normal.lastIndexOf('/')
+    const answer = await o.client.graphql<FileAnswer>(FILE_QUERY, {
+      owner: o.owner,
+      repo: o.repo,
+      file: `${oid}:${normal}`,
+      dir: `${oid}:${slash < 0 ? '' : normal.slice(0, slash)}`,
+    })
+    const name = normal.slice(slash + 1)
+    const entry = answer.repository.dir?.entries?.find((e) => e.name === name)
+    if (entry && entry.mode === 0o120000) {
+      throw new UserError(
+        `${normal} is a symbolic link; refusing a file that may lie outside the repository`,
+        { file: normal },
+      )
+    }
+    const file = answer.repository.file
+    if (!file) return undefined
+    if (file.__typename !== 'Blob') throw new UserError(`${normal} is not a file`, { file: normal })
+    if (file.isBinary || typeof file.text !== 'string') {
+      throw new UserError(`${normal} is not text`, { file: normal })
+    }
+    return file.text
+  }
+  return (path) => {
+    let hit = cache.get(path)
+    if (!hit) {
+      hit = read(path)
+      cache.set(path, hit)
+    }
+    return hit
+  }
+}
+
+/** A reader of the files at a branch's current head (dry runs). */
+export function apiReaderAt(o: {
+  client: GitHubClient
+  owner: string
+  repo: string
+  branch: string
+}): ReadFile {
+  const options = { ...o, maxAttempts: 1, prepare: async () => undefined }
+  let reader: Promise<ReadFile> | undefined
+  return async (path) => {
+    reader ??= headOf(options, o.branch).then((head) => {
+      if (!head) throw new UserError(`Branch "${o.branch}" does not exist in ${o.owner}/${o.repo}`)
+      return apiReader(options, head)
+    })
+    return (await reader)(path)
+  }
+}
+
+/** The repository's default branch. */
+export async function defaultBranch(o: { client: GitHubClient; owner: string; repo: string }) {
+  const answer = await o.client.graphql<{
+    repository: { defaultBranchRef: { name: string } | null } | null
+  }>(
+    `query($owner: String!, $repo: String!) {
+      repository(owner: $owner, name: $repo) { defaultBranchRef { name } }
+    }`,
+    { owner: o.owner, repo: o.repo },
+  )
+  const name = answer.repository?.defaultBranchRef?.name
+  if (!name)
+    throw new UserError(`Cannot read the default branch of ${o.owner}/${o.repo}; set branch`)
+  return name
+}
+
+async function setBranch(o: ApiCommitOptions, oid: string): Promise<void> {
+  const ref = `heads/${o.branch}`
+  try {
+    await o.client.rest.git.updateRef({ owner: o.owner, repo: o.repo, ref, sha: oid, force: true })
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    if (status !== 404 && status !== 422) throw error
+    await o.client.rest.git.createRef({
+      owner: o.owner,
+      repo: o.repo,
+      ref: `refs/${ref}`,
+      sha: oid,
+    })
+  }
+}
+
+function splitMessage(message: string): { headline: string; body: string } {
+  const [headline = '', ...rest] = message.replace(/\s+$/, '').split('\n')
+  return { headline, body: rest.join('\n').replace(/^\n+/, '') }
+}
+
+/**
+ * One commit through GraphQL `createCommitOnBranch` (signed by GitHub, shown
+ * as Verified; no push credentials in the job). `expectedHeadOid` makes a
+ * moved branch fail instead of being overwritten: then the files are read
+ * again at the new head, the change recomputed, and the commit retried.
+ */
+export async function commitViaApi(o: ApiCommitOptions): Promise<CommitResult> {
+  const log = o.log ?? (() => {})
+  const bounds = o.backoff ?? DEFAULT_BACKOFF
+  const source = o.base ?? o.branch
+  for (let attempt = 1; ; attempt++) {
+    const head = await headOf(o, source)
+    if (!head) throw new UserError(`Branch "${source}" does not exist in ${o.owner}/${o.repo}`)
+    const plan: CommitPlan | undefined = await o.prepare(apiReader(o, head), attempt)
+    if (!plan || plan.files.length === 0) {
+      log(`Nothing to change at ${head.slice(0, 12)}.`)
+      return { changed: false, commit: undefined, attempts: attempt, files: [] }
+    }
+    if (o.base !== undefined) await setBranch(o, head)
+    const files = plan.files.map((f) => normalizeRepoPath(f.path, 'file'))
+    try {
+      const answer = await o.client.graphql<{
+        createCommitOnBranch: { commit: { oid: string; url: string } }
+      }>(COMMIT_MUTATION, {
+        input: {
+          branch: { repositoryNameWithOwner: `${o.owner}/${o.repo}`, branchName: o.branch },
+          message: splitMessage(plan.message),
+          expectedHeadOid: head,
+          fileChanges: {
+            additions: plan.files.map((f, i) => ({
+              path: files[i],
+              contents: Buffer.from(f.content, 'utf8').toString('base64'),
+            })),
+          },
+        },
+      })
+      const commit = answer.createCommitOnBranch.commit.oid
+      log(
+        `Committed ${commit.slice(0, 12)} to ${o.owner}/${o.repo}@${o.branch} through the API (attempt ${attempt}).`,
+      )
+      return { changed: true, commit, attempts: attempt, files }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      if (!STALE_HEAD.test(message)) throw error
+      if (attempt >= o.maxAttempts) {
+        throw new UserError(
+          `createCommitOnBranch on ${o.branch} failed ${attempt} times because the branch kept moving; nothing was committed. Raise max-attempts or queue the deploys with a concurrency group.`,
+        )
+      }
+      const wait = jitteredBackoffMs(attempt, bounds)
+      log(
+        `${o.branch} moved (${message.split('\n')[0]}); recomputing at the new head in ${wait} ms.`,
+      )
+      await sleep(wait)
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import * as core from '@actions/core'
+import { UserError } from '../core/errors'
+import { git, gitOut } from './git'
+
+export interface GitOpsCheckout {
+  dir: string
+  /** Environment for every git command in `dir`: carries the auth header, never on disk. */
+  env: Record<string, string>
+  /** owner/name for the GitHub API, when it can be told from the repository. */
+  slug: string | undefined
+  url: string
+}
+
+/** `owner/name` -> a clone URL on the GitHub server; a URL or path is used as given. */
+export function cloneUrl(repository: string, serverUrl: string): string {
+  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    return `${serverUrl.replace(/\/$/, '')}/${repository}.git`
+  }
+  return repository
+}
+
+/** `minishop/gitops` from `https://github.com/minishop/gitops.git` or `/srv/minishop/gitops.git`. */
+export function repositorySlug(repository: string): string | undefined {
+  const match = /([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(repository)
+  return match ? `${match[1]}/${match[2]}` : undefined
+}
+
+/**
+ * The token as git's `http.extraheader`, passed through GIT_CONFIG_* variables
+ * for each command: it reaches git's memory, never .git/config or a URL.
+ */
+export function authEnv(url: string, token: string | undefined): Record<string, string> {
+  if (!token || !/^https?:\/\//.test(url)) return {}
+  const basic = Buffer.from(`x-access-token:${token}`).toString('base64')
+  core.setSecret(basic)
+  const origin = new URL(url).origin
+  return {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `http.${origin}/.extraheader`,
+    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
+  }
+}
+
+/** Clones a separate GitOps repository into RUNNER_TEMP (or `parent`). */
+export async function cloneGitOpsRepo(options: {
+  repository: string
+  token: string | undefined
+  branch: string | undefined
+  serverUrl: string
+  parent: string
+}): Promise<GitOpsCheckout> {
+  const url = cloneUrl(options.repository, options.serverUrl)
+  const env = authEnv(url, options.token)
+  const dir = join(options.parent, `gitops-${randomBytes(6).toString('hex')}`)
+  const args = ['clone', '--quiet', '--no-tags', '--single-branch']
+  if (options.branch) args.push('--branch', options.branch)
+  const cloned = await git([...args, '--', url, dir], {
+    cwd: options.parent,
+    env,
+    allowFailure: true,
+  })
+  if (cloned.code !== 0) {
+    const reason = cloned.stderr.trim().split('\n').pop() ?? ''
+    throw new UserError(`Could not clone repository ${options.repository}: ${reason}`)
+  }
+  return { dir, env, slug: repositorySlug(options.repository), url }
+}
+
+/** The branch checked out in `dir`, if any. */
+export async function checkedOutBranch(dir: string, env: Record<string, string> = {}) {
+  const out = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+    cwd: dir,
+    env,
+    allowFailure: true,
+  })
+  return out.code === 0 ? out.stdout.trim() : undefined
+}
+
+/** The top of the git checkout at `dir`; UserError when it is none. */
+export async function checkoutRoot(dir: string): Promise<string> {
+  try {
+    return await gitOut(['rev-parse', '--show-toplevel'], { cwd: dir })
+  } catch {
+    throw new UserError(
+      `${dir} is not a git checkout: run actions/checkout first, or set repository (and token)`,
+    )
+  }
+}

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto'
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import picomatch from 'picomatch'
+import type { ReadFile } from '../core/commit-plan'
+import { UserError } from '../core/errors'
+import { normalizeRepoPath } from '../core/repo-path'
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/** The real path of a repository file; UserError when it (or a symlink on the way) leaves `root`. */
+function insideRoot(root: string, path: string): string {
+  const normal = normalizeRepoPath(path, 'file')
+  const full = join(root, normal)
+  if (!existsSync(full)) return full
+  const real = realpathSync(full)
+  const rel = relative(realpathSync(root), real)
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..') {
+    throw new UserError(`${normal} resolves to ${real}, outside the workspace (a symbolic link?)`, {
+      file: normal,
+    })
+  }
+  return real
+}
+
+/** Reads files of a checkout's working tree, refusing anything outside it. */
+export function workTreeReader(root: string): ReadFile {
+  return async (path) => {
+    const full = insideRoot(root, path)
+    if (!existsSync(full)) return undefined
+    try {
+      return UTF8.decode(readFileSync(full))
+    } catch (error) {
+      if (error instanceof TypeError)
+        throw new UserError(`${path} is not UTF-8 text`, { file: path })
+      throw error
+    }
+  }
+}
+
+/**
+ * Writes every file or none that matters: each is written to a temporary
+ * sibling first, and only when all are written are they renamed into place.
+ */
+export function writeWorkTreeFiles(root: string, files: { path: string; content: string }[]): void {
+  const staged: { temp: string; target: string }[] = []
+  try {
+    for (const file of files) {
+      const target = insideRoot(root, file.path)
+      const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`
+      writeFileSync(temp, file.content)
+      staged.push({ temp, target })
+    }
+  } catch (error) {
+    for (const { temp } of staged) rmSync(temp, { force: true })
+    throw error
+  }
+  for (const { temp, target } of staged) renameSync(temp, target)
+}
+
+const SKIP = new Set(['.git', 'node_modules'])
+
+/**
+ * Expands `files` entries: a plain path stays as it is (a missing one is
+ * reported when it is read); a glob is matched against the checkout's files
+ * and must match at least one.
+ */
+export function expandFiles(root: string, entries: string[]): string[] {
+  const out: string[] = []
+  let all: string[] | undefined
+  for (const entry of entries) {
+    if (!picomatch.scan(entry).isGlob) {
+      out.push(normalizeRepoPath(entry, 'files'))
+      continue
+    }
+    normalizeRepoPath(entry, 'files')
+    all ??= listFiles(root)
+    const match = picomatch(entry, { dot: false })
+    const found = all.filter((f) => match(f))
+    if (found.length === 0) throw new UserError(`files: "${entry}" matches no file`)
+    out.push(...found)
+  }
+  return [...new Set(out)]
+}
+
+function listFiles(root: string, dir = ''): string[] {
+  const out: string[] = []
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    if (SKIP.has(entry.name)) continue
+    const path = dir ? `${dir}/${entry.name}` : entry.name
+    if (entry.isDirectory()) out.push(...listFiles(root, path))
+    else if (entry.isFile()) out.push(path)
+  }
+  return out.sort()
+}
