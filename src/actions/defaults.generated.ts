@@ -27,5 +27,31 @@ export const ACTION_DEFAULTS: Record<string, Record<string, string>> = {
   },
   "detect-changes": {},
   "kind-integration": {},
-  "promote": {}
+  "promote": {
+    "mode": "plan",
+    "from": "",
+    "to": "",
+    "services": "",
+    "file-template": "infra/helm-charts/{service}/values-{env}.yaml",
+    "key": "image.tag",
+    "stages": "dev, staging, prod",
+    "min-soak": "",
+    "soak-source": "git",
+    "required-checks": "",
+    "freeze": "",
+    "override-freeze": "",
+    "require-approval": "auto",
+    "plan-digest": "",
+    "to-value": "",
+    "deployments": "true",
+    "environment-url": "",
+    "dry-run": "false",
+    "push": "true",
+    "branch": "",
+    "repository": "",
+    "path": ".",
+    "commit-message": "",
+    "author": "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>",
+    "max-attempts": "10"
+  }
 }

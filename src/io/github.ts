@@ -13,6 +13,30 @@ export interface GitHubClientOptions {
   log?: (message: string) => void
   /** Retries of a 5xx or rate-limited request (default 3). */
   retries?: number
+  /**
+   * Spacing of mutating and GraphQL requests. GitHub asks for one second
+   * between them (the throttling plugin's default, kept when this is unset);
+   * tests against a local server set 0.
+   */
+  writeSpacingMs?: number
+}
+
+/** A stand-in for the plugin's write limiter: serial, `ms` apart. */
+function spacedLimiter(ms: number) {
+  let queue: Promise<unknown> = Promise.resolve()
+  let last = 0
+  const limiter = {
+    schedule<T>(_options: unknown, task: () => Promise<T>): Promise<T> {
+      const turn = queue.then(async () => {
+        const wait = last + ms - Date.now()
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+        last = Date.now()
+      })
+      queue = turn
+      return turn.then(task)
+    },
+  }
+  return { key: () => limiter }
 }
 
 /**
@@ -30,6 +54,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       baseUrl,
       retry: { retries },
       throttle: {
+        ...(options.writeSpacingMs === undefined
+          ? {}
+          : // The plugin only calls key(id).schedule(options, task) on it.
+            { write: spacedLimiter(options.writeSpacingMs) as never }),
         onRateLimit: (
           after: number,
           request: { method: string; url: string },

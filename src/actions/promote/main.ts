@@ -1,5 +1,378 @@
+import * as core from '@actions/core'
+import { renderCommitMessage, withTrailers } from '../../core/commit-message'
+import type { CommitPlan, ReadFile } from '../../core/commit-plan'
 import { UserError } from '../../core/errors'
+import {
+  type Approval,
+  approvalsFor,
+  blockingGates,
+  evaluateGates,
+  type GatePolicy,
+  type GateResult,
+} from '../../core/gates'
+import { planDigest } from '../../core/plan-digest'
+import { type FileEdit, promotionEdits } from '../../core/promotion-edits'
+import {
+  promotionBody,
+  promotionSubject,
+  promotionTrailers,
+  promotionVars,
+} from '../../core/promotion-message'
+import { compareUrl, isProduction, type PromotionPlan } from '../../core/promotion-plan'
+import { planDrift, planJson } from '../../core/promotion-report'
+import { gateLogLines, type Outcome, renderPromotionSummary } from '../../core/promotion-summary'
+import { unifiedDiff } from '../../core/unified-diff'
+import { createGitHubClient, type GitHubClient, parseRepository } from '../../io/github'
+import { listRunApprovals } from '../../io/github-approvals'
+import { recordDeployment } from '../../io/github-deployments'
+import { commitAndPush } from '../../io/gitops-commit'
+import { ensureFullHistory } from '../../io/gitops-history'
+import { attachChecks, attachDeploymentSoak } from '../../io/promotion-evidence'
+import { type PlanRequest, readerAt, readPlan } from '../../io/promotion-reader'
+import { type GitOpsCheckout, openGitOpsCheckout, tipOf } from './checkout'
+import { getInputs, type Inputs, now, writeSpacing } from './inputs'
+
+interface Run {
+  inputs: Inputs
+  now: Date
+  checkout: GitOpsCheckout
+  request: PlanRequest
+  serverUrl: string
+  runUrl: string | undefined
+  api: () => GitHubClient
+}
 
 export async function run(): Promise<void> {
-  throw new UserError('promote is not implemented yet')
+  const inputs = getInputs()
+  const clock = now()
+  const checkout = await openGitOpsCheckout(inputs)
+  const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
+  let client: GitHubClient | undefined
+  const r: Run = {
+    inputs,
+    now: clock,
+    checkout,
+    serverUrl,
+    runUrl: runUrl(serverUrl),
+    request: {
+      dir: checkout.dir,
+      env: checkout.env,
+      mode: inputs.mode === 'rollback' ? 'rollback' : 'promote',
+      from: inputs.from,
+      to: inputs.to,
+      services: inputs.services,
+      fileTemplate: inputs.fileTemplate,
+      key: inputs.key,
+      toValue: inputs.toValue,
+    },
+    // Created on first use: a plan without checks or deployments makes no request.
+    api: () => {
+      client ??= createGitHubClient({
+        token: inputs.token ?? '',
+        log: (message) => core.info(message),
+        writeSpacingMs: writeSpacing(),
+      })
+      return client
+    },
+  }
+  try {
+    await promote(r)
+  } finally {
+    await checkout.cleanup()
+  }
+}
+
+async function promote(r: Run): Promise<void> {
+  const { inputs } = r
+  const writes = inputs.mode !== 'plan' && !inputs.dryRun
+  const tip = await core.group('Read the GitOps repository', async () => {
+    if (await ensureFullHistory(r.checkout.dir, r.checkout.remote, r.checkout.env)) {
+      core.info('The checkout was shallow; fetched its full history (soak and rollback read it).')
+    }
+    const tip = await tipOf(r.checkout, inputs.push)
+    core.info(`${r.checkout.branch} is at ${tip}`)
+    return tip
+  })
+
+  const { plan, edits } = await core.group('Plan', async () => {
+    const reader = readerAt(r.checkout.dir, tip, r.checkout.env)
+    try {
+      const plan = await readPlan(r.request, tip, reader.read)
+      const edits = await editsOf(plan, reader.read)
+      for (const c of plan.changes) {
+        core.info(`${c.service}: ${c.current ?? '(missing)'} -> ${c.target} (${c.file})`)
+      }
+      if (plan.unchanged.length > 0) core.info(`unchanged: ${plan.unchanged.join(', ')}`)
+      return { plan, edits }
+    } finally {
+      reader.close()
+    }
+  })
+  const digest = planDigest(plan)
+  const diff = edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('')
+
+  const { approvals, gates } = await core.group('Gates', async () => {
+    await gatherEvidence(r, plan)
+    const approvals =
+      inputs.requireApproval && writes && plan.changes.length > 0
+        ? await listRunApprovals(r.api(), currentRun())
+        : undefined
+    const gates = evaluateGates({ plan, policy: policyOf(inputs), now: r.now, approvals })
+    for (const line of gateLogLines(gates)) core.info(line)
+    return { approvals, gates }
+  })
+  const overridden = gates.find((g) => g.status === 'overridden')
+  if (overridden) core.warning(`freeze: ${overridden.reason}`)
+
+  const approvers = approvalsFor(approvals ?? [], plan.to).map((a) => a.login)
+  core.setOutput('plan', JSON.stringify(planJson(plan, digest, gates, r.serverUrl)))
+  core.setOutput('plan-digest', digest)
+  core.setOutput('diff', diff)
+  core.setOutput('approved-by', approvers.join(', '))
+  core.setOutput('changed', String(plan.changes.length > 0 && !writes))
+  core.setOutput('commit', '')
+  core.setOutput('deployment-id', '')
+
+  const summarize = async (outcome: Outcome) => {
+    const view = {
+      plan,
+      digest,
+      gates,
+      now: r.now,
+      serverUrl: r.serverUrl,
+      requiredChecks: inputs.requiredChecks,
+      minSoakMs: inputs.minSoakMs,
+      diff,
+      outcome,
+    }
+    await core.summary.addRaw(renderPromotionSummary(view)).write()
+  }
+
+  // The sealed plan: what reviewers approved is exactly what is applied.
+  if (writes && inputs.planDigest && inputs.planDigest !== digest) {
+    const reason = `the plan is not the one approved: its digest is now ${digest}, the approved one ${inputs.planDigest}. ${r.inputs.mode === 'rollback' ? plan.to : `${plan.from} or ${plan.to}`} moved since the plan was made; plan again and have it approved again.`
+    await summarize({ kind: 'refused', reason })
+    throw new UserError(`Refused: ${reason} Nothing was written.`)
+  }
+
+  const blocking = blockingGates(gates, writes)
+  if (!writes) {
+    await summarize({ kind: 'planned', blocked: blocking.map((g) => g.gate) })
+    if (blocking.length > 0) throw new UserError(refusal(blocking, false))
+    return
+  }
+  if (blocking.length > 0) {
+    await summarize({ kind: 'refused', reason: refusal(blocking, true) })
+    throw new UserError(refusal(blocking, true))
+  }
+  if (plan.changes.length === 0) {
+    core.setOutput('changed', 'false')
+    await summarize({ kind: 'applied', commit: undefined, deployments: 0 })
+    return
+  }
+
+  const result = await core.group('Commit and push', () =>
+    commitAndPush({
+      dir: r.checkout.dir,
+      branch: r.checkout.branch,
+      remote: r.checkout.remote,
+      env: r.checkout.env,
+      author: inputs.author,
+      push: inputs.push,
+      maxAttempts: inputs.maxAttempts,
+      log: (line) => core.info(line),
+      prepare: (read, attempt, at) =>
+        prepareCommit(r, { plan, digest, approvals: approvals ?? [], tip }, read, attempt, at),
+    }),
+  )
+  core.setOutput('changed', String(result.changed))
+  core.setOutput('commit', result.commit ?? '')
+
+  let deploymentIds: number[] = []
+  if (result.commit && inputs.push && inputs.deployments) {
+    // Only after the push landed: a failed push leaves no deployment behind.
+    deploymentIds = await core.group('Record deployments', () =>
+      recordDeployments(r, plan, digest, result.commit!, approvers),
+    )
+    core.setOutput('deployment-id', deploymentIds.join(','))
+  }
+  await summarize({ kind: 'applied', commit: result.commit, deployments: deploymentIds.length })
+}
+
+function policyOf(inputs: Inputs): GatePolicy {
+  return {
+    stages: inputs.stages,
+    minSoakMs: inputs.minSoakMs,
+    soakSource: inputs.soakSource,
+    requiredChecks: inputs.requiredChecks,
+    freeze: inputs.freeze,
+    overrideFreeze: inputs.overrideFreeze,
+    requireApproval: inputs.requireApproval,
+  }
+}
+
+async function gatherEvidence(r: Run, plan: PromotionPlan): Promise<void> {
+  if (plan.mode !== 'promote' || plan.changes.length === 0) return
+  if (r.inputs.requiredChecks.length > 0) await attachChecks(r.api(), plan)
+  if (r.inputs.soakSource === 'deployments') {
+    await attachDeploymentSoak(r.api(), plan, gitopsRepository(r.inputs) ?? currentRepository())
+  }
+}
+
+function refusal(blocking: GateResult[], applying: boolean): string {
+  const lines = blocking.map((g) =>
+    [`${g.gate}: ${g.reason}`, ...g.details.map((d) => `  - ${d}`)].join('\n'),
+  )
+  return `${applying ? 'Refused' : 'The plan fails its gates'}: nothing was written.\n${lines.join('\n')}`
+}
+
+async function editsOf(plan: PromotionPlan, read: ReadFile): Promise<FileEdit[]> {
+  const contents = new Map<string, string>()
+  for (const c of plan.changes) {
+    const text = await read(c.file)
+    if (text !== undefined) contents.set(c.file, text)
+  }
+  return promotionEdits(plan, contents)
+}
+
+/**
+ * Runs at the branch tip before each push attempt: recomputes the plan there
+ * and refuses (nothing pushed) unless it is still the sealed one. A retry
+ * after another pipeline pushed therefore either applies the same change on
+ * the new tip or stops; it never writes something no one approved.
+ */
+async function prepareCommit(
+  r: Run,
+  sealed: { plan: PromotionPlan; digest: string; approvals: Approval[]; tip: string },
+  read: ReadFile,
+  attempt: number,
+  tip: string | undefined,
+): Promise<CommitPlan | undefined> {
+  if (!tip) throw new Error('commitAndPush did not pass the tip to prepare')
+  let plan = sealed.plan
+  if (tip !== sealed.tip) {
+    plan = await readPlan(r.request, tip, read)
+    const digest = planDigest(plan)
+    if (digest !== sealed.digest) {
+      throw new UserError(
+        `Refused at attempt ${attempt}: the GitOps branch moved to ${tip.slice(0, 12)} and the plan there differs from the approved one (${planDrift(sealed.plan, plan)}). Nothing was written; plan again.`,
+      )
+    }
+    core.info(`The branch moved to ${tip.slice(0, 12)}; the plan there is still the sealed one.`)
+  }
+  const edits = await editsOf(plan, read)
+  if (edits.length === 0) return undefined
+  const subject = r.inputs.commitMessage
+    ? renderCommitMessage(r.inputs.commitMessage, promotionVars(plan))
+    : promotionSubject(plan)
+  const message = withTrailers(
+    `${subject}\n\n${promotionBody(plan)}\n`,
+    promotionTrailers({
+      plan,
+      digest: sealed.digest,
+      approvals: sealed.approvals,
+      overrideFreeze: r.inputs.overrideFreeze,
+      runUrl: r.runUrl,
+      serverUrl: r.serverUrl,
+    }),
+  )
+  return { files: edits.map((e) => ({ path: e.path, content: e.after })), message }
+}
+
+async function recordDeployments(
+  r: Run,
+  plan: PromotionPlan,
+  digest: string,
+  commit: string,
+  approvers: string[],
+): Promise<number[]> {
+  const gitops = gitopsRepository(r.inputs)
+  const ids: number[] = []
+  for (const c of plan.changes) {
+    // The deployment belongs to the source repository at the commit the image
+    // was built from; without a recorded source, to the GitOps commit.
+    const where = c.source?.repository ?? gitops
+    if (!where) {
+      core.warning(
+        `${c.service}: no Source-Repository recorded and the GitOps repository is not on GitHub; no deployment recorded`,
+      )
+      continue
+    }
+    const { owner, repo } = parseRepository(where, `${c.service}'s source repository`)
+    const rollback = plan.mode === 'rollback'
+    const id = await recordDeployment(
+      r.api(),
+      {
+        owner,
+        repo,
+        ref: c.source?.commit ?? commit,
+        environment: plan.to,
+        description: rollback
+          ? `Roll back ${c.service} to ${c.target}`
+          : `Promote ${c.service} ${c.target} from ${plan.from}`,
+        productionEnvironment: isProduction(plan.to),
+        payload: {
+          service: c.service,
+          key: plan.key,
+          file: c.file,
+          value: c.target,
+          previous: c.current ?? null,
+          environment: plan.to,
+          promotedFrom: plan.from ?? null,
+          mode: plan.mode,
+          rollback,
+          sourceRepository: c.source?.repository ?? null,
+          sourceCommit: c.source?.commit ?? null,
+          previousSourceCommit: c.previousSource?.commit ?? null,
+          compareUrl: compareUrl(r.serverUrl, c, plan.mode) ?? null,
+          gitopsRepository: gitops ?? null,
+          gitopsCommit: commit,
+          planDigest: digest,
+          approvedBy: approvers,
+          runUrl: r.runUrl ?? null,
+        },
+      },
+      {
+        logUrl: r.runUrl,
+        environmentUrl: r.inputs.environmentUrl
+          ?.replaceAll('{service}', c.service)
+          .replaceAll('{env}', plan.to),
+      },
+    )
+    core.info(
+      `${c.service}: deployment ${id} to ${plan.to} (${owner}/${repo}@${c.source?.commit ?? commit})`,
+    )
+    ids.push(id)
+  }
+  return ids
+}
+
+function currentRepository(): string {
+  const value = process.env.GITHUB_REPOSITORY
+  if (!value) throw new UserError('GITHUB_REPOSITORY is not set: run this action in a workflow')
+  return value
+}
+
+function currentRun(): { owner: string; repo: string; runId: number } {
+  const { owner, repo } = parseRepository(currentRepository(), 'GITHUB_REPOSITORY')
+  const runId = Number(process.env.GITHUB_RUN_ID)
+  if (!Number.isInteger(runId) || runId <= 0) {
+    throw new UserError('GITHUB_RUN_ID is not set: approvals are read from the workflow run')
+  }
+  return { owner, repo, runId }
+}
+
+function runUrl(serverUrl: string): string | undefined {
+  const { GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt } = process.env
+  if (!repo || !id) return undefined
+  return `${serverUrl.replace(/\/+$/, '')}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`
+}
+
+/** owner/name of the GitOps repository on GitHub, when it is there. */
+function gitopsRepository(inputs: Inputs): string | undefined {
+  const value = inputs.repository
+  if (!value) return process.env.GITHUB_REPOSITORY || undefined
+  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value)) return value
+  const url = /^https?:\/\/[^/]+\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(value)
+  return url ? `${url[1]}/${url[2]}` : undefined
 }
