@@ -34,6 +34,8 @@ export interface GatePolicy {
   freeze: FreezeWindow[]
   overrideFreeze?: string
   requireApproval: boolean
+  /** The GitHub Environment the apply job runs in (its reviewers approve): `to` unless named. */
+  githubEnvironment: string
 }
 
 export interface GateContext {
@@ -262,21 +264,22 @@ export function approvalsFor(approvals: Approval[], environment: string): Approv
   )
 }
 
-function approvalGate({ plan, policy, approvals }: GateContext): GateResult {
+function approvalGate({ policy, approvals }: GateContext): GateResult {
   if (!policy.requireApproval) return result('approval', 'skipped', 'require-approval is false.')
+  const env = policy.githubEnvironment
   if (approvals === undefined) {
     return result(
       'approval',
       'pending',
-      `Apply needs a reviewer of the ${plan.to} environment to approve the run.`,
+      `Apply needs a reviewer of the ${env} environment to approve the run.`,
     )
   }
-  const approved = approvalsFor(approvals, plan.to)
+  const approved = approvalsFor(approvals, env)
   if (approved.length === 0) {
     return result(
       'approval',
       'fail',
-      `No one approved the ${plan.to} environment for this run. Run the apply job in environment ${plan.to} with required reviewers.`,
+      `No one approved the ${env} environment for this run. Run the apply job in environment ${env} with required reviewers.`,
     )
   }
   return result(

@@ -9,6 +9,8 @@ export interface PromotionRecord {
   plan: PromotionPlan
   digest: string
   approvals: Approval[]
+  /** The GitHub Environment whose approvals count. */
+  environment: string
   overrideFreeze?: string
   runUrl?: string
   /** The host of GitHub's no-reply addresses: github.com -> users.noreply.github.com. */
@@ -88,7 +90,7 @@ export function promotionTrailers(record: PromotionRecord): [string, string][] {
   if (single) {
     trailers.push(['Source-Repository', single.repository], ['Source-Commit', single.commit])
   }
-  for (const a of approvalsFor(record.approvals, plan.to)) {
+  for (const a of approvalsFor(record.approvals, record.environment)) {
     trailers.push(['Approved-by', approverIdentity(a, record.serverUrl)])
     if (a.comment.trim()) trailers.push(['Approval-Comment', `${a.login}: ${oneLine(a.comment)}`])
   }

@@ -88,13 +88,16 @@ export async function graphqlPartial<T>(
   client: GitHubClient,
   query: string,
   variables: Record<string, unknown>,
+  warn: (message: string) => void = () => {},
 ): Promise<T> {
   try {
     return await client.graphql<T>(query, variables)
   } catch (error) {
-    const data = (error as { data?: T }).data
-    if (data && typeof data === 'object' && Object.keys(data).length > 0) return data
-    throw error
+    const partial = error as { data?: T; errors?: { message?: string }[] }
+    const data = partial.data
+    if (!data || typeof data !== 'object' || Object.keys(data).length === 0) throw error
+    for (const e of partial.errors ?? []) warn(`GitHub API: ${e.message ?? 'error'}`)
+    return data
   }
 }
 
@@ -111,6 +114,7 @@ function splitRepository(repository: string): [string, string] {
 export async function listCommitChecks(
   client: GitHubClient,
   sources: SourceRef[],
+  warn?: (message: string) => void,
 ): Promise<Map<string, CheckResult[]>> {
   const unique = [...new Map(sources.map((s) => [sourceKey(s), s])).values()]
   const results = new Map<string, CheckResult[]>()
@@ -129,7 +133,12 @@ export async function listCommitChecks(
       }`
     })
     const query = `query PromoteChecks(${declarations.join(', ')}) {\n${fields.join('\n')}\n}`
-    const data = await graphqlPartial<Record<string, CommitNode | null>>(client, query, variables)
+    const data = await graphqlPartial<Record<string, CommitNode | null>>(
+      client,
+      query,
+      variables,
+      warn,
+    )
     for (const [i, source] of chunk.entries()) {
       const contexts = data[`c${i}`]?.object?.statusCheckRollup?.contexts
       const nodes = contexts ? [...contexts.nodes] : []

@@ -1,3 +1,4 @@
+import type { DeploymentRecord } from '../core/promotion-plan'
 import type { GitHubClient } from './github'
 import { graphqlPartial } from './github-checks'
 
@@ -60,14 +61,7 @@ export async function recordDeployment(
   return id
 }
 
-export interface PastDeployment {
-  id: number
-  createdAt: string
-  sha: string
-  payload: Record<string, unknown>
-  /** Lower case: success, failure, error, inactive, pending, in_progress, queued, ... */
-  state: string | undefined
-}
+export type PastDeployment = DeploymentRecord
 
 interface DeploymentNodes {
   deployments: {
@@ -102,6 +96,7 @@ export async function listEnvironmentDeployments(
   client: GitHubClient,
   repositories: string[],
   environment: string,
+  warn?: (message: string) => void,
 ): Promise<Map<string, PastDeployment[]>> {
   const unique = [...new Set(repositories.map((r) => r.toLowerCase()))]
   const result = new Map<string, PastDeployment[]>()
@@ -124,6 +119,7 @@ export async function listEnvironmentDeployments(
       client,
       `query PromoteDeployments(${declarations.join(', ')}) {\n${fields.join('\n')}\n}`,
       variables,
+      warn,
     )
     for (const [i, repository] of chunk.entries()) {
       const nodes = data[`r${i}`]?.deployments.nodes ?? []

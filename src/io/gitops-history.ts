@@ -12,6 +12,7 @@ import { BlobReader } from './git-blobs'
 
 export interface FileChange {
   commit: string
+  parents: string[]
   /** Committer time: when the change landed on the branch. */
   time: string
   trailers: [string, string][]
@@ -42,13 +43,17 @@ function parseTrailers(text: string): [string, string][] {
     .filter((t): t is [string, string] => t !== undefined)
 }
 
+function hasSource(trailers: [string, string][]): boolean {
+  return trailers.some(([k]) => /^(source-commit|service-source)$/i.test(k))
+}
+
 export class GitOpsHistory {
   private readonly blobs: BlobReader
   private readonly values = new Map<string, Promise<string | undefined>>()
 
   private constructor(
-    dir: string,
-    env: Record<string, string>,
+    private readonly dir: string,
+    private readonly env: Record<string, string>,
     /** Newest first, per file. */
     private readonly changes: Map<string, FileChange[]>,
     /** The newest commit that touched any of the files. */
@@ -77,7 +82,7 @@ export class GitOpsHistory {
           '--no-abbrev',
           '--no-renames',
           '--first-parent',
-          '--format=%x1e%H%x1f%ct%x1f%(trailers:unfold,separator=%x1d)',
+          '--format=%x1e%H%x1f%P%x1f%ct%x1f%(trailers:unfold,separator=%x1d)',
           ref,
           '--',
           ...files,
@@ -87,7 +92,9 @@ export class GitOpsHistory {
       for (const record of stdout.split('\x1e')) {
         if (record === '') continue
         const end = record.indexOf('\0')
-        const [commit, ct, trailers] = record.slice(0, end < 0 ? undefined : end).split('\x1f')
+        const [commit, parents, ct, trailers] = record
+          .slice(0, end < 0 ? undefined : end)
+          .split('\x1f')
         head ??= commit
         const fields =
           end < 0
@@ -104,6 +111,7 @@ export class GitOpsHistory {
           const [before, after] = [meta[2]!, meta[3]!]
           list.push({
             commit: commit!,
+            parents: (parents ?? '').split(' ').filter((p) => p !== ''),
             time: new Date(Number(ct) * 1000).toISOString(),
             trailers: parseTrailers(trailers ?? ''),
             before: NULL_BLOB.test(before) ? undefined : before,
@@ -157,9 +165,37 @@ export class GitOpsHistory {
       if ((await this.valueIn(change.after, key, file)) !== value) continue
       const previous = await this.valueIn(change.before, key, file)
       if (previous === value) continue
-      return { commit: change.commit, time: change.time, trailers: change.trailers, previous }
+      const trailers =
+        change.parents.length > 1 && !hasSource(change.trailers)
+          ? await this.mergedTrailers(change, file)
+          : change.trailers
+      return { commit: change.commit, time: change.time, trailers, previous }
     }
     return undefined
+  }
+
+  /**
+   * A change merged from a pull request (bump-helm-values mode pull-request)
+   * counts from the merge, but its trailers are on the branch's commits: the
+   * newest of them that touched the file and names a source.
+   */
+  private async mergedTrailers(change: FileChange, file: string): Promise<[string, string][]> {
+    const { stdout } = await git(
+      [
+        'log',
+        '-z',
+        '--format=%(trailers:unfold,separator=%x1d)',
+        `${change.parents[0]}..${change.commit}`,
+        '--',
+        file,
+      ],
+      { cwd: this.dir, env: this.env },
+    )
+    for (const record of stdout.split('\0')) {
+      const trailers = parseTrailers(record.trim())
+      if (hasSource(trailers)) return [...change.trailers, ...trailers]
+    }
+    return change.trailers
   }
 
   close(): void {

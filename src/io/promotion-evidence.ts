@@ -8,10 +8,14 @@ import { listEnvironmentDeployments } from './github-deployments'
 // deployments of up to 20 source repositories.
 
 /** Attaches the check runs and statuses of each change's source commit. */
-export async function attachChecks(client: GitHubClient, plan: PromotionPlan): Promise<void> {
+export async function attachChecks(
+  client: GitHubClient,
+  plan: PromotionPlan,
+  warn?: (message: string) => void,
+): Promise<void> {
   const sources = plan.changes.flatMap((c) => (c.source ? [c.source] : []))
   if (sources.length === 0) return
-  const checks = await listCommitChecks(client, sources)
+  const checks = await listCommitChecks(client, sources, warn)
   for (const c of plan.changes) {
     if (c.source) c.checks = checks.get(sourceKey(c.source)) ?? []
   }
@@ -26,11 +30,17 @@ export async function attachDeploymentSoak(
   client: GitHubClient,
   plan: PromotionPlan,
   fallbackRepository: string,
+  warn?: (message: string) => void,
 ): Promise<void> {
   if (!plan.from || plan.changes.length === 0) return
   const repoOf = (c: PromotionPlan['changes'][number]) =>
     (c.source?.repository ?? fallbackRepository).toLowerCase()
-  const deployments = await listEnvironmentDeployments(client, plan.changes.map(repoOf), plan.from)
+  const deployments = await listEnvironmentDeployments(
+    client,
+    plan.changes.map(repoOf),
+    plan.from,
+    warn,
+  )
   for (const c of plan.changes) {
     const evidence = deploymentEvidence(
       deployments.get(repoOf(c)) ?? [],

@@ -120,6 +120,8 @@ export interface GitHubWorld {
   /** Check runs and statuses by commit SHA. */
   checks: Map<string, Check[]>
   deployments: Deployment[]
+  /** Answers to give instead, once each: the next request matching `path` gets `status`. */
+  failures: { path: RegExp; status: number }[]
   /** "METHOD /path" of every request, with the GraphQL operation name for POST /graphql. */
   calls: () => string[]
   close: () => Promise<void>
@@ -206,16 +208,26 @@ export async function startGitHub(): Promise<GitHubWorld> {
     approvals: [],
     checks: new Map(),
     deployments: [],
+    failures: [],
     calls: () =>
       world.api.requests.map((r) =>
         r.path === '/graphql' ? `POST /graphql ${operation(r)}` : `${r.method} ${r.path}`,
       ),
     close: () => world.api.close(),
   }
+  const failure = (request: RecordedRequest) => {
+    const i = world.failures.findIndex((f) => f.path.test(`${request.method} ${request.path}`))
+    if (i < 0) return undefined
+    const [f] = world.failures.splice(i, 1)
+    return { status: f!.status, body: { message: 'Server Error' } }
+  }
   world.api = await startFakeGitHub({
-    'GET /repos/:owner/:repo/actions/runs/:run_id/approvals': () => ({ body: world.approvals }),
-    'POST /graphql': (request) => graphql(world, request),
+    'GET /repos/:owner/:repo/actions/runs/:run_id/approvals': (request) =>
+      failure(request) ?? { body: world.approvals },
+    'POST /graphql': (request) => failure(request) ?? graphql(world, request),
     'POST /repos/:owner/:repo/deployments': (request, p) => {
+      const failed = failure(request)
+      if (failed) return failed
       const body = request.body as Record<string, unknown>
       const deployment: Deployment = {
         id: nextId++,

@@ -1,5 +1,7 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { cloneOf, git } from '../harness/git-fixtures'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { cloneOf, git, tempDir } from '../harness/git-fixtures'
 import { type RunResult, runAction } from '../harness/run-action'
 import {
   approval,
@@ -67,10 +69,6 @@ async function planDigest(g: GitOps, inputs: Record<string, string> = {}): Promi
   expect(plan.exitCode, plan.stdout).toBe(0)
   return plan.outputs['plan-digest']!
 }
-
-beforeAll(() => {
-  // The bundle must exist: `node scripts/build.mjs promote --no-typecheck`.
-})
 
 describe('promote: plan', () => {
   it('shows reviewers the candidates, the exact diff, the gates and the digest; writes nothing', async () => {
@@ -380,6 +378,60 @@ describe('promote: apply', () => {
       'POST /repos/minishop/shop/deployments',
       'POST /repos/minishop/shop/deployments/1001/statuses',
     ])
+  })
+
+  it('retries a 5xx answer of the GitHub API', async () => {
+    const g = await setup()
+    world.failures.push({ path: /^POST .*\/deployments$/, status: 502 })
+    const result = await promote(g, {
+      mode: 'apply',
+      ...STAGING_TO_PROD,
+      services: 'user-service',
+      'require-approval': 'false',
+    })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(world.deployments).toHaveLength(1)
+    expect(world.calls()).toEqual([
+      'POST /repos/minishop/shop/deployments',
+      'POST /repos/minishop/shop/deployments',
+      'POST /repos/minishop/shop/deployments/1000/statuses',
+    ])
+  })
+
+  it('a failed push leaves no deployment behind', async () => {
+    const g = await setup()
+    const head = g.head()
+    writeFileSync(
+      join(g.bare, 'hooks', 'pre-receive'),
+      '#!/bin/sh\necho "protected branch" >&2\nexit 1\n',
+      {
+        mode: 0o755,
+      },
+    )
+    const result = await promote(g, {
+      mode: 'apply',
+      ...STAGING_TO_PROD,
+      'require-approval': 'false',
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain('protected branch')
+    expect(g.head()).toBe(head)
+    expect(world.deployments).toEqual([])
+    expect(world.calls()).toEqual([])
+  })
+
+  it('deepens a shallow checkout (actions/checkout fetch-depth 1) to measure soak from history', async () => {
+    const g = await setup()
+    const shallow = join(tempDir('shallow-'), 'repo')
+    git(g.clone, 'clone', '-q', '--depth', '1', `file://${g.bare}`, shallow)
+    const result = await promote(
+      g,
+      { mode: 'plan', ...STAGING_TO_PROD, 'min-soak': '24h' },
+      { workspace: shallow },
+    )
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.stdout).toContain('The checkout was shallow; fetched its full history')
+    expect(JSON.parse(result.outputs.plan!).changes[0].liveSince).toBe(day(6).toISOString())
   })
 
   it('refuses when from moved after the plan was approved (digest mismatch), writing nothing', async () => {

@@ -35,6 +35,7 @@ const POLICY: GatePolicy = {
   requiredChecks: ['ci', 'e2e'],
   freeze: [],
   requireApproval: true,
+  githubEnvironment: 'prod',
 }
 
 const APPROVED: Approval[] = [
@@ -164,6 +165,14 @@ describe('gates', () => {
       { login: 'carol', state: 'approved', comment: '', environments: ['Prod'] },
     ]
     expect(gate(evaluate(p, {}, caseInsensitive), 'approval').status).toBe('pass')
+    // The apply job's GitHub Environment may be named differently from `to`.
+    const production: Approval[] = [
+      { login: 'dan', state: 'approved', comment: '', environments: ['production'] },
+    ]
+    expect(gate(evaluate(p, {}, production), 'approval').status).toBe('fail')
+    expect(
+      gate(evaluate(p, { githubEnvironment: 'production' }, production), 'approval').status,
+    ).toBe('pass')
     expect(gate(evaluate(p, { requireApproval: false }, []), 'approval').status).toBe('skipped')
   })
 

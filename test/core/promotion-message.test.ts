@@ -40,6 +40,7 @@ describe('promotion commit message', () => {
     const trailers = promotionTrailers({
       plan: plan([change('user-service'), change('order-service')]),
       digest: 'sha256:abc',
+      environment: 'prod',
       approvals: [
         {
           login: 'alice',
@@ -76,6 +77,7 @@ describe('promotion commit message', () => {
         change('b', { source: { repository: 'minishop/shop', commit: SHA2 } }),
       ]),
       digest: 'sha256:abc',
+      environment: 'prod',
       approvals: [],
       serverUrl: 'https://ghe.example.com',
     })

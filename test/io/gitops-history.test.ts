@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { GitOpsHistory } from '../../src/io/gitops-history'
-import { commitFiles, git, makeRemote } from '../harness/git-fixtures'
+import { commitFiles, git, makeRemote, TEST_AUTHOR } from '../harness/git-fixtures'
 
 const FILE = 'infra/helm-charts/user-service/values-staging.yaml'
 const OTHER = 'infra/helm-charts/order-service/values-staging.yaml'
@@ -63,6 +64,45 @@ describe('GitOpsHistory', () => {
       expect((await history.valueOrigin(FILE, 'image.tag', '2.0.0'))?.commit).toBe(rolledBack)
       const brought = await history.valueOrigin(FILE, 'image.tag', '2.0.0', { skipRollbacks: true })
       expect(brought).toMatchObject({ commit: promoted, previous: '1.0.0' })
+    } finally {
+      history.close()
+    }
+  })
+
+  it('counts a change merged from a pull request from its merge, with the branch commit trailers', async () => {
+    const repo = makeRemote({ [FILE]: values('1.0.0') })
+    const dir = repo.clone
+    git(dir, 'checkout', '-q', '-b', 'bump/staging/user-service')
+    commitFiles(
+      dir,
+      { [FILE]: values('1.1.0') },
+      'Update user-service to 1.1.0 in staging\n\nSource-Repository: minishop/user-service\nSource-Commit: abc123abc123',
+      at(2),
+    )
+    git(dir, 'checkout', '-q', 'main')
+    commitFiles(dir, { [OTHER]: 'image:\n  tag: o1\n' }, 'meanwhile on main', at(3))
+    execFileSync(
+      'git',
+      ['merge', '-q', '--no-ff', '-m', 'Merge pull request #7', 'bump/staging/user-service'],
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          ...TEST_AUTHOR,
+          GIT_AUTHOR_DATE: at(4).toISOString(),
+          GIT_COMMITTER_DATE: at(4).toISOString(),
+        },
+      },
+    )
+    const merge = git(dir, 'rev-parse', 'HEAD')
+    const history = await GitOpsHistory.load(dir, 'HEAD', [FILE])
+    try {
+      const origin = await history.valueOrigin(FILE, 'image.tag', '1.1.0')
+      expect(origin).toMatchObject({ commit: merge, time: at(4).toISOString(), previous: '1.0.0' })
+      expect(origin?.trailers).toEqual([
+        ['Source-Repository', 'minishop/user-service'],
+        ['Source-Commit', 'abc123abc123'],
+      ])
     } finally {
       history.close()
     }

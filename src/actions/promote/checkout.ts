@@ -56,12 +56,14 @@ async function remoteHead(dir: string): Promise<string> {
 }
 
 /**
- * The commit to plan at: the remote branch as fetched now (what a push must
- * build on), or with push false the local branch.
+ * The commit to plan at. Before a push: the remote branch as fetched now
+ * (what the push must build on). A plan reads the checkout as it is (the plan
+ * job's checkout may hold no push credentials): the local branch, else the
+ * remote-tracking one.
  */
-export async function tipOf(checkout: GitOpsCheckout, push: boolean): Promise<string> {
+export async function tipOf(checkout: GitOpsCheckout, fetch: boolean): Promise<string> {
   const { dir, env, remote, branch } = checkout
-  if (push) {
+  if (fetch) {
     const tracking = `refs/remotes/${remote}/${branch}`
     const fetched = await git(
       ['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:${tracking}`],
@@ -74,11 +76,13 @@ export async function tipOf(checkout: GitOpsCheckout, push: boolean): Promise<st
     }
     return gitOut(['rev-parse', '--verify', `${tracking}^{commit}`], { cwd: dir, env })
   }
-  const local = await git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
-    cwd: dir,
-    env,
-    allowFailure: true,
-  })
-  if (local.code !== 0) throw new UserError(`Branch "${branch}" does not exist in ${dir}`)
-  return local.stdout.trim()
+  for (const ref of [`refs/heads/${branch}`, `refs/remotes/${remote}/${branch}`]) {
+    const found = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+      cwd: dir,
+      env,
+      allowFailure: true,
+    })
+    if (found.code === 0) return found.stdout.trim()
+  }
+  throw new UserError(`Branch "${branch}" does not exist in ${dir}`)
 }

@@ -24,6 +24,8 @@ export interface Inputs {
   freeze: FreezeWindow[]
   overrideFreeze: string | undefined
   requireApproval: boolean
+  /** The GitHub Environment of the apply job: approvals and deployments. */
+  githubEnvironment: string
   planDigest: string | undefined
   toValue: string | undefined
   deployments: boolean
@@ -70,6 +72,7 @@ export function getInputs(): Inputs {
     throw new UserError('mode rollback needs services: name the services to roll back')
   }
   const approval = getEnum('require-approval', ['auto', 'true', 'false'] as const, 'auto')
+  const githubEnvironment = getOptional('github-environment')?.trim() || to
   const digest = getOptional('plan-digest')
   const soak = getOptional('min-soak')
   const inputs: Inputs = {
@@ -85,7 +88,11 @@ export function getInputs(): Inputs {
     requiredChecks: [...new Set(getList('required-checks', { commas: true }))],
     freeze: parseFreezeWindows(getString('freeze'), 'Input freeze'),
     overrideFreeze: getOptional('override-freeze')?.trim() || undefined,
-    requireApproval: approval === 'auto' ? isProduction(to) : approval === 'true',
+    requireApproval:
+      approval === 'auto'
+        ? isProduction(to) || isProduction(githubEnvironment)
+        : approval === 'true',
+    githubEnvironment,
     planDigest: digest === undefined ? undefined : normalizeDigest(digest, 'Input plan-digest'),
     toValue: getOptional('to-value')?.trim() || undefined,
     deployments: getBool('deployments', true),

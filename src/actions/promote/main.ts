@@ -1,9 +1,6 @@
 import * as core from '@actions/core'
-import { renderCommitMessage, withTrailers } from '../../core/commit-message'
-import type { CommitPlan, ReadFile } from '../../core/commit-plan'
 import { UserError } from '../../core/errors'
 import {
-  type Approval,
   approvalsFor,
   blockingGates,
   evaluateGates,
@@ -11,15 +8,8 @@ import {
   type GateResult,
 } from '../../core/gates'
 import { planDigest } from '../../core/plan-digest'
-import { type FileEdit, promotionEdits } from '../../core/promotion-edits'
-import {
-  promotionBody,
-  promotionSubject,
-  promotionTrailers,
-  promotionVars,
-} from '../../core/promotion-message'
 import { compareUrl, isProduction, type PromotionPlan } from '../../core/promotion-plan'
-import { planDrift, planJson } from '../../core/promotion-report'
+import { planJson } from '../../core/promotion-report'
 import { gateLogLines, type Outcome, renderPromotionSummary } from '../../core/promotion-summary'
 import { unifiedDiff } from '../../core/unified-diff'
 import { createGitHubClient, type GitHubClient, parseRepository } from '../../io/github'
@@ -27,6 +17,7 @@ import { listRunApprovals } from '../../io/github-approvals'
 import { recordDeployment } from '../../io/github-deployments'
 import { commitAndPush } from '../../io/gitops-commit'
 import { ensureFullHistory } from '../../io/gitops-history'
+import { editsOf, sealedPrepare } from '../../io/promotion-commit'
 import { attachChecks, attachDeploymentSoak } from '../../io/promotion-evidence'
 import { type PlanRequest, readerAt, readPlan } from '../../io/promotion-reader'
 import { type GitOpsCheckout, openGitOpsCheckout, tipOf } from './checkout'
@@ -89,7 +80,7 @@ async function promote(r: Run): Promise<void> {
     if (await ensureFullHistory(r.checkout.dir, r.checkout.remote, r.checkout.env)) {
       core.info('The checkout was shallow; fetched its full history (soak and rollback read it).')
     }
-    const tip = await tipOf(r.checkout, inputs.push)
+    const tip = await tipOf(r.checkout, writes && inputs.push)
     core.info(`${r.checkout.branch} is at ${tip}`)
     return tip
   })
@@ -124,7 +115,7 @@ async function promote(r: Run): Promise<void> {
   const overridden = gates.find((g) => g.status === 'overridden')
   if (overridden) core.warning(`freeze: ${overridden.reason}`)
 
-  const approvers = approvalsFor(approvals ?? [], plan.to).map((a) => a.login)
+  const approvers = approvalsFor(approvals ?? [], inputs.githubEnvironment).map((a) => a.login)
   core.setOutput('plan', JSON.stringify(planJson(plan, digest, gates, r.serverUrl)))
   core.setOutput('plan-digest', digest)
   core.setOutput('diff', diff)
@@ -155,6 +146,11 @@ async function promote(r: Run): Promise<void> {
     throw new UserError(`Refused: ${reason} Nothing was written.`)
   }
 
+  if (writes && plan.changes.length === 0) {
+    core.setOutput('changed', 'false')
+    await summarize({ kind: 'applied', commit: undefined, deployments: 0 })
+    return
+  }
   const blocking = blockingGates(gates, writes)
   if (!writes) {
     await summarize({ kind: 'planned', blocked: blocking.map((g) => g.gate) })
@@ -165,12 +161,6 @@ async function promote(r: Run): Promise<void> {
     await summarize({ kind: 'refused', reason: refusal(blocking, true) })
     throw new UserError(refusal(blocking, true))
   }
-  if (plan.changes.length === 0) {
-    core.setOutput('changed', 'false')
-    await summarize({ kind: 'applied', commit: undefined, deployments: 0 })
-    return
-  }
-
   const result = await core.group('Commit and push', () =>
     commitAndPush({
       dir: r.checkout.dir,
@@ -181,8 +171,19 @@ async function promote(r: Run): Promise<void> {
       push: inputs.push,
       maxAttempts: inputs.maxAttempts,
       log: (line) => core.info(line),
-      prepare: (read, attempt, at) =>
-        prepareCommit(r, { plan, digest, approvals: approvals ?? [], tip }, read, attempt, at),
+      prepare: sealedPrepare({
+        request: r.request,
+        sealed: { plan, digest, tip },
+        message: {
+          template: inputs.commitMessage,
+          approvals: approvals ?? [],
+          environment: inputs.githubEnvironment,
+          overrideFreeze: inputs.overrideFreeze,
+          runUrl: r.runUrl,
+          serverUrl: r.serverUrl,
+        },
+        log: (line) => core.info(line),
+      }),
     }),
   )
   core.setOutput('changed', String(result.changed))
@@ -208,14 +209,17 @@ function policyOf(inputs: Inputs): GatePolicy {
     freeze: inputs.freeze,
     overrideFreeze: inputs.overrideFreeze,
     requireApproval: inputs.requireApproval,
+    githubEnvironment: inputs.githubEnvironment,
   }
 }
 
 async function gatherEvidence(r: Run, plan: PromotionPlan): Promise<void> {
   if (plan.mode !== 'promote' || plan.changes.length === 0) return
-  if (r.inputs.requiredChecks.length > 0) await attachChecks(r.api(), plan)
+  const warn = (message: string) => core.warning(message)
+  if (r.inputs.requiredChecks.length > 0) await attachChecks(r.api(), plan, warn)
   if (r.inputs.soakSource === 'deployments') {
-    await attachDeploymentSoak(r.api(), plan, gitopsRepository(r.inputs) ?? currentRepository())
+    const fallback = gitopsRepository(r.inputs) ?? currentRepository()
+    await attachDeploymentSoak(r.api(), plan, fallback, warn)
   }
 }
 
@@ -224,59 +228,6 @@ function refusal(blocking: GateResult[], applying: boolean): string {
     [`${g.gate}: ${g.reason}`, ...g.details.map((d) => `  - ${d}`)].join('\n'),
   )
   return `${applying ? 'Refused' : 'The plan fails its gates'}: nothing was written.\n${lines.join('\n')}`
-}
-
-async function editsOf(plan: PromotionPlan, read: ReadFile): Promise<FileEdit[]> {
-  const contents = new Map<string, string>()
-  for (const c of plan.changes) {
-    const text = await read(c.file)
-    if (text !== undefined) contents.set(c.file, text)
-  }
-  return promotionEdits(plan, contents)
-}
-
-/**
- * Runs at the branch tip before each push attempt: recomputes the plan there
- * and refuses (nothing pushed) unless it is still the sealed one. A retry
- * after another pipeline pushed therefore either applies the same change on
- * the new tip or stops; it never writes something no one approved.
- */
-async function prepareCommit(
-  r: Run,
-  sealed: { plan: PromotionPlan; digest: string; approvals: Approval[]; tip: string },
-  read: ReadFile,
-  attempt: number,
-  tip: string | undefined,
-): Promise<CommitPlan | undefined> {
-  if (!tip) throw new Error('commitAndPush did not pass the tip to prepare')
-  let plan = sealed.plan
-  if (tip !== sealed.tip) {
-    plan = await readPlan(r.request, tip, read)
-    const digest = planDigest(plan)
-    if (digest !== sealed.digest) {
-      throw new UserError(
-        `Refused at attempt ${attempt}: the GitOps branch moved to ${tip.slice(0, 12)} and the plan there differs from the approved one (${planDrift(sealed.plan, plan)}). Nothing was written; plan again.`,
-      )
-    }
-    core.info(`The branch moved to ${tip.slice(0, 12)}; the plan there is still the sealed one.`)
-  }
-  const edits = await editsOf(plan, read)
-  if (edits.length === 0) return undefined
-  const subject = r.inputs.commitMessage
-    ? renderCommitMessage(r.inputs.commitMessage, promotionVars(plan))
-    : promotionSubject(plan)
-  const message = withTrailers(
-    `${subject}\n\n${promotionBody(plan)}\n`,
-    promotionTrailers({
-      plan,
-      digest: sealed.digest,
-      approvals: sealed.approvals,
-      overrideFreeze: r.inputs.overrideFreeze,
-      runUrl: r.runUrl,
-      serverUrl: r.serverUrl,
-    }),
-  )
-  return { files: edits.map((e) => ({ path: e.path, content: e.after })), message }
 }
 
 async function recordDeployments(
@@ -306,11 +257,11 @@ async function recordDeployments(
         owner,
         repo,
         ref: c.source?.commit ?? commit,
-        environment: plan.to,
+        environment: r.inputs.githubEnvironment,
         description: rollback
           ? `Roll back ${c.service} to ${c.target}`
           : `Promote ${c.service} ${c.target} from ${plan.from}`,
-        productionEnvironment: isProduction(plan.to),
+        productionEnvironment: isProduction(plan.to) || isProduction(r.inputs.githubEnvironment),
         payload: {
           service: c.service,
           key: plan.key,
@@ -340,7 +291,7 @@ async function recordDeployments(
       },
     )
     core.info(
-      `${c.service}: deployment ${id} to ${plan.to} (${owner}/${repo}@${c.source?.commit ?? commit})`,
+      `${c.service}: deployment ${id} to ${r.inputs.githubEnvironment} (${owner}/${repo}@${c.source?.commit ?? commit})`,
     )
     ids.push(id)
   }
