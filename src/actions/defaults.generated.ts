@@ -41,6 +41,7 @@ export const ACTION_DEFAULTS: Record<string, Record<string, string>> = {
     "freeze": "",
     "override-freeze": "",
     "require-approval": "auto",
+    "github-environment": "",
     "plan-digest": "",
     "to-value": "",
     "deployments": "true",

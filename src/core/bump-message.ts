@@ -5,7 +5,7 @@ import { refValue } from './image-ref'
 export interface MessageContext {
   template: string
   environment: string
-  key: string
+  keys: string[]
   targets: BumpTarget[]
   results: FileResult[]
   trailers: [string, string][]
@@ -30,7 +30,7 @@ export function bumpMessage(c: MessageContext): string {
     environment: c.environment,
     env: c.environment,
     files: [...changed].join(', '),
-    key: c.key,
+    key: c.keys.join(', '),
   })
   const lines = c.results.flatMap((r) =>
     r.changes.map((ch) => `- ${r.path}: ${ch.key} ${ch.old ?? '(new)'} -> ${ch.new || '""'}`),

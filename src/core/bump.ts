@@ -13,9 +13,9 @@ export interface BumpTarget {
 }
 
 export interface BumpSettings {
-  /** Helm values key of the tag (default image.tag). */
-  key: string
-  /** Helm values key of the digest; default: `digest` beside the tag key, used when it exists. */
+  /** Helm values keys of the tag (default image.tag); each gets the value. */
+  keys: string[]
+  /** Key of the digest for the first key; default: `digest` beside each tag key, used when it exists. */
   digestKey?: string
   create: boolean
   /** The kustomization `images[].name` for a service: `{service}` by default. */
@@ -43,18 +43,30 @@ function siblingDigestKey(key: string): string | undefined {
  * would otherwise keep pinning the old image.
  */
 function helmEdits(text: string, file: string, target: BumpTarget, s: BumpSettings): KeyEdit[] {
-  if ('literal' in target.value)
-    return [{ key: s.key, value: target.value.literal, create: s.create }]
-  const ref = target.value.image
-  const digestKey = s.digestKey ?? siblingDigestKey(s.key)
+  return s.keys.flatMap((key, i) =>
+    editsForKey(text, file, target.value, key, i === 0 ? s.digestKey : undefined, s.create),
+  )
+}
+
+function editsForKey(
+  text: string,
+  file: string,
+  value: BumpTarget['value'],
+  key: string,
+  explicitDigestKey: string | undefined,
+  create: boolean,
+): KeyEdit[] {
+  if ('literal' in value) return [{ key, value: value.literal, create }]
+  const ref = value.image
+  const digestKey = explicitDigestKey ?? siblingDigestKey(key)
   const currentDigest = digestKey ? readScalar(text, digestKey, file) : undefined
-  const hasDigestKey = s.digestKey !== undefined || currentDigest !== undefined
+  const hasDigestKey = explicitDigestKey !== undefined || currentDigest !== undefined
   if (ref.digest && hasDigestKey && digestKey) {
     const edits: KeyEdit[] = [{ key: digestKey, value: ref.digest, create: true }]
-    if (ref.tag) edits.unshift({ key: s.key, value: ref.tag, create: s.create })
+    if (ref.tag) edits.unshift({ key, value: ref.tag, create })
     return edits
   }
-  const edits: KeyEdit[] = [{ key: s.key, value: refValue(ref), create: s.create }]
+  const edits: KeyEdit[] = [{ key, value: refValue(ref), create }]
   if (!ref.digest && digestKey && currentDigest) edits.push({ key: digestKey, value: '' })
   return edits
 }
@@ -83,7 +95,8 @@ export function bumpFile(
     let edits: KeyEdit[]
     if (isKustomization(path)) {
       if ('literal' in target.value) {
-        edits = [{ key: settings.key, value: target.value.literal, create: settings.create }]
+        const literal = target.value.literal
+        edits = settings.keys.map((key) => ({ key, value: literal, create: settings.create }))
       } else {
         const names = imageNames(target, settings)
         if (names.length === 0) {

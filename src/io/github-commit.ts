@@ -170,7 +170,7 @@ export async function commitViaApi(o: ApiCommitOptions): Promise<CommitResult> {
   for (let attempt = 1; ; attempt++) {
     const head = await headOf(o, source)
     if (!head) throw new UserError(`Branch "${source}" does not exist in ${o.owner}/${o.repo}`)
-    const plan: CommitPlan | undefined = await o.prepare(apiReader(o, head), attempt)
+    const plan: CommitPlan | undefined = await o.prepare(apiReader(o, head), attempt, head)
     if (!plan || plan.files.length === 0) {
       log(`Nothing to change at ${head.slice(0, 12)}.`)
       return { changed: false, commit: undefined, attempts: attempt, files: [] }

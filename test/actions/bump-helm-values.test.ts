@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { cloneOf, commitFiles, git, makeRemote, tempDir } from '../harness/git-fixtures'
 import { type RunResult, runAction } from '../harness/run-action'
 import { gitopsFiles, KUSTOMIZATION, SERVICES, valuesFile } from './bump-helm-values.fixtures'
+import { startGitHttpServer } from './git-http-server'
 
 const ACTION = 'bump-helm-values'
 const DEV = (service: string) => `infra/helm-charts/${service}/values-dev.yaml`
@@ -169,6 +170,24 @@ describe('bump-helm-values', () => {
     )
   })
 
+  it('several keys, one a line: the app and its migration init container together', async () => {
+    const repo = makeRemote(gitopsFiles())
+    const result = await bump(repo.clone, {
+      services: 'user-service',
+      environment: 'dev',
+      key: 'image.tag\ninitContainers[name=migrate].image.tag',
+      value: '0451234',
+    })
+    expectOk(result)
+    expect(git(repo.bare, 'show', `main:${DEV('user-service')}`)).toBe(
+      valuesFile('user-service', '0451234').trimEnd(),
+    )
+    expect(JSON.parse(result.outputs.changes!).map((c: { key: string }) => c.key)).toEqual([
+      'image.tag',
+      'initContainers[name=migrate].image.tag',
+    ])
+  })
+
   it('keeps CRLF line endings and a missing final newline', async () => {
     const file = 'values.yaml'
     const text = 'image:\r\n  tag: old # ci\r\n  pullPolicy: Always'
@@ -322,6 +341,62 @@ describe('bump-helm-values', () => {
     expect(files.length).toBeGreaterThan(10) // the clone is in RUNNER_TEMP
     for (const text of files) {
       expect(text).not.toContain(token)
+    }
+  })
+
+  it('over HTTP the token goes in a header for each command, never onto disk', async () => {
+    const repo = makeRemote(gitopsFiles())
+    git(repo.bare, 'config', 'http.receivepack', 'true')
+    const token = 'ghs_HttpToken0123456789abcdef'
+    const server = await startGitHttpServer(repo.bare, token)
+    try {
+      const workspace = tempDir('workspace-')
+      const result = await bump(workspace, {
+        repository: server.url,
+        token,
+        services: 'user-service',
+        environment: 'prod',
+        value: 'v8',
+      })
+      expectOk(result)
+      expect(
+        git(repo.bare, 'show', 'main:infra/helm-charts/user-service/values-prod.yaml'),
+      ).toContain('tag: "v8"  #')
+      // clone, fetch and push all authenticated (a request without the header gets a 401).
+      expect(server.authorizations.filter((a) => a !== '').length).toBeGreaterThanOrEqual(3)
+      const stdout = result.stdout.replace(/^::add-mask::.*$/gm, '')
+      const basic = Buffer.from(`x-access-token:${token}`).toString('base64')
+      for (const secret of [token, basic]) {
+        expect(stdout + result.stderr + JSON.stringify(result.outputs)).not.toContain(secret)
+        for (const entry of readdirSync(result.runnerDir, {
+          recursive: true,
+          withFileTypes: true,
+        })) {
+          if (!entry.isFile()) continue
+          expect(readFileSync(join(entry.parentPath, entry.name), 'latin1')).not.toContain(secret)
+        }
+      }
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('a wrong token fails plainly, naming the repository', async () => {
+    const repo = makeRemote(gitopsFiles())
+    const server = await startGitHttpServer(repo.bare, 'right-token')
+    try {
+      const result = await bump(tempDir('workspace-'), {
+        repository: server.url,
+        token: 'wrong-token',
+        services: 'user-service',
+        environment: 'prod',
+        value: 'v8',
+      })
+      expect(result.exitCode).toBe(1)
+      expect(result.stdout).toMatch(/Could not clone repository http:\/\/127\.0\.0\.1/)
+      expect(result.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('wrong-token')
+    } finally {
+      await server.close()
     }
   })
 

@@ -4,7 +4,7 @@ import { resolveTargets } from '../../src/core/bump-targets'
 import { parseImageRef } from '../../src/core/image-ref'
 
 const D = `sha256:${'d'.repeat(64)}`
-const settings: BumpSettings = { key: 'image.tag', create: false, imageName: '{service}' }
+const settings: BumpSettings = { keys: ['image.tag'], create: false, imageName: '{service}' }
 
 describe('parseImageRef', () => {
   it.each([

@@ -8,7 +8,7 @@ export interface Inputs {
   fileTemplate: string
   services: string[]
   environment: string
-  key: string
+  keys: string[]
   value: string | undefined
   /** The parsed `images` map, service -> raw value. */
   images: Record<string, unknown> | undefined
@@ -63,8 +63,9 @@ function getImages(): Record<string, unknown> | undefined {
 export function getInputs(): Inputs {
   const token = getOptional('token')
   if (token) core.setSecret(token)
-  const key = getString('key') || 'image.tag'
-  parseKeyPath(key)
+  const keys = getList('key')
+  if (keys.length === 0) keys.push('image.tag')
+  for (const key of keys) parseKeyPath(key)
   const digestKey = getOptional('digest-key')
   if (digestKey) parseKeyPath(digestKey)
   const inputs: Inputs = {
@@ -72,7 +73,7 @@ export function getInputs(): Inputs {
     fileTemplate: getString('file-template') || 'infra/helm-charts/{service}/values-{env}.yaml',
     services: getList('services', { commas: true }),
     environment: getString('environment').trim(),
-    key,
+    keys,
     value: getOptional('value'),
     images: getImages(),
     digestKey,

@@ -164,7 +164,7 @@ export async function run(): Promise<void> {
     images: inputs.images,
   })
   const settings = {
-    key: inputs.key,
+    keys: inputs.keys,
     digestKey: inputs.digestKey,
     create: inputs.create,
     imageName: inputs.imageName,
@@ -194,7 +194,7 @@ export async function run(): Promise<void> {
       message: bumpMessage({
         template: inputs.commitMessage,
         environment: inputs.environment,
-        key: inputs.key,
+        keys: inputs.keys,
         targets,
         results: next,
         trailers: ctx.trailers,
@@ -267,7 +267,7 @@ export async function run(): Promise<void> {
     const message = bumpMessage({
       template: inputs.commitMessage,
       environment: inputs.environment,
-      key: inputs.key,
+      keys: inputs.keys,
       targets,
       results,
       trailers: [],

@@ -1,0 +1,135 @@
+// bump-helm-values through the GitHub API: pull-request mode (git push of the
+// branch, the pull request through REST) and commit-method api (GraphQL
+// createCommitOnBranch), against a local stand-in backed by a real bare repo.
+import { afterEach, describe, expect, it } from 'vitest'
+import { cloneOf, commitFiles, git, makeRemote, tempDir } from '../harness/git-fixtures'
+import { type RunResult, runAction } from '../harness/run-action'
+import { gitopsFiles } from './bump-helm-values.fixtures'
+import { type FakeGitHubGit, startFakeGitHubGit } from './fake-github-git'
+
+const DEV = 'infra/helm-charts/user-service/values-dev.yaml'
+const TOKEN = 'ghs_ApiToken0123456789abcdef'
+let fake: FakeGitHubGit | undefined
+
+afterEach(async () => {
+  await fake?.close()
+  fake = undefined
+})
+
+function expectOk(result: RunResult): void {
+  expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0)
+}
+
+describe('bump-helm-values mode: pull-request', () => {
+  it('opens a pull request, then updates it (never a duplicate), main untouched', async () => {
+    const repo = makeRemote(gitopsFiles())
+    fake = await startFakeGitHubGit(repo.bare, 'minishop/user-service')
+    const run = (value: string) =>
+      runAction('bump-helm-values', {
+        workspace: repo.clone,
+        env: { GITHUB_API_URL: fake!.url },
+        inputs: {
+          mode: 'pull-request',
+          services: 'user-service',
+          environment: 'dev',
+          value,
+          token: TOKEN,
+        },
+      })
+    const main = git(repo.bare, 'rev-parse', 'main')
+    const first = await run('v1')
+    expectOk(first)
+    expect(first.outputs['pull-request-number']).toBe('1')
+    expect(first.outputs['pull-request-url']).toBe(
+      'https://github.com/minishop/user-service/pull/1',
+    )
+    expect(git(repo.bare, 'show', `bump/dev/user-service:${DEV}`)).toContain('tag: "v1"  #')
+    expect(fake.pulls).toHaveLength(1)
+    expect(fake.pulls[0]).toMatchObject({
+      head: { ref: 'bump/dev/user-service' },
+      base: { ref: 'main' },
+      title: 'Update user-service to v1 in dev',
+    })
+    expect(fake.pulls[0]!.body).toContain('+  tag: "v1"  # set by CI')
+
+    const second = await run('v2')
+    expectOk(second)
+    expect(second.outputs['pull-request-number']).toBe('1')
+    expect(fake.pulls).toHaveLength(1)
+    expect(fake.pulls[0]!.title).toBe('Update user-service to v2 in dev')
+    // Force-updated: one commit on top of main, not a stack of bumps.
+    expect(git(repo.bare, 'rev-parse', 'bump/dev/user-service~1')).toBe(main)
+    expect(git(repo.bare, 'show', `bump/dev/user-service:${DEV}`)).toContain('tag: "v2"  #')
+    expect(git(repo.bare, 'rev-parse', 'main')).toBe(main)
+    const posts = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pulls'))
+    expect(posts).toHaveLength(1)
+    expect(fake.requests.every((r) => r.headers.authorization === `token ${TOKEN}`)).toBe(true)
+  })
+})
+
+describe('bump-helm-values commit-method: api', () => {
+  it('commits through createCommitOnBranch and recomputes on a stale head', async () => {
+    const repo = makeRemote(gitopsFiles())
+    fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
+    const other = cloneOf(repo.bare)
+    fake.beforeCommit = (n) => {
+      if (n !== 1) return
+      // Another pipeline lands a bump of the same file first.
+      const text = git(other, 'show', `HEAD:${DEV}`).replace('tag: "0a1b2c3"\n', 'tag: "other"\n')
+      commitFiles(other, { [DEV]: `${text}\n` }, 'other pipeline')
+      git(other, 'push', '-q', 'origin', 'main')
+    }
+    const result = await runAction('bump-helm-values', {
+      workspace: tempDir('workspace-'),
+      env: { GITHUB_API_URL: fake.url },
+      inputs: {
+        repository: 'minishop/gitops',
+        'commit-method': 'api',
+        services: 'user-service',
+        environment: 'dev',
+        value: 'v3',
+        token: TOKEN,
+      },
+    })
+    expectOk(result)
+    expect(fake.mutations).toHaveLength(2)
+    const expected = fake.mutations.map(
+      (m) =>
+        (m.body as { variables: { input: { expectedHeadOid: string } } }).variables.input
+          .expectedHeadOid,
+    )
+    expect(expected[1]).toBe(git(repo.bare, 'rev-parse', 'main~1'))
+    expect(expected[0]).not.toBe(expected[1])
+    expect(result.outputs.commit).toBe(git(repo.bare, 'rev-parse', 'main'))
+    const text = git(repo.bare, 'show', `main:${DEV}`)
+    expect(text).toContain('tag: "v3"  # set by CI')
+    expect(text).toContain('tag: "other"') // the other pipeline's change survived
+    expect(git(repo.bare, 'log', '-1', '--format=%s', 'main')).toBe(
+      'Update user-service to v3 in dev',
+    )
+    expect(result.stdout).toContain('recomputing at the new head')
+    expect(result.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(TOKEN)
+  })
+
+  it('pull-request mode through the API creates the branch and the pull request', async () => {
+    const repo = makeRemote(gitopsFiles())
+    fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
+    const result = await runAction('bump-helm-values', {
+      workspace: tempDir('workspace-'),
+      env: { GITHUB_API_URL: fake.url },
+      inputs: {
+        repository: 'minishop/gitops',
+        'commit-method': 'api',
+        mode: 'pull-request',
+        images: JSON.stringify({ 'user-service': 'v4', 'order-service': 'v4' }),
+        environment: 'dev',
+        token: TOKEN,
+      },
+    })
+    expectOk(result)
+    const branch = 'bump/dev/order-service+user-service'
+    expect(git(repo.bare, 'show', `${branch}:${DEV}`)).toContain('tag: "v4"  #')
+    expect(git(repo.bare, 'rev-parse', `${branch}~1`)).toBe(git(repo.bare, 'rev-parse', 'main'))
+    expect(fake.pulls.map((p) => p.head.ref)).toEqual([branch])
+  })
+})

@@ -1,0 +1,215 @@
+// The GitHub endpoints bump-helm-values uses, served by startFakeGitHub and
+// backed by a real bare repository: GraphQL (branch head, file reads,
+// default branch, createCommitOnBranch with expectedHeadOid), git refs and
+// pull requests. Commits the fake makes are real commits in the bare repo.
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { tempDir } from '../harness/git-fixtures'
+import { type FakeGitHub, type RecordedRequest, startFakeGitHub } from '../harness/github-api'
+
+function sh(bare: string, args: string[], input?: string, env: Record<string, string> = {}) {
+  return execFileSync('git', args, {
+    cwd: bare,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  }).trim()
+}
+
+function tryRev(bare: string, ref: string): string | undefined {
+  try {
+    return sh(bare, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+  } catch {
+    return undefined
+  }
+}
+
+interface PullRequest {
+  number: number
+  head: { ref: string }
+  base: { ref: string }
+  title: string
+  body: string
+  html_url: string
+  state: string
+}
+
+interface Variables {
+  ref: string
+  file: string
+  dir: string
+  input: {
+    branch: { branchName: string }
+    expectedHeadOid: string
+    message: { headline: string; body: string }
+    fileChanges: { additions: { path: string; contents: string }[] }
+  }
+}
+
+export interface FakeGitHubGit extends FakeGitHub {
+  pulls: PullRequest[]
+  /** Called before each createCommitOnBranch is checked: lets a test move the branch. */
+  beforeCommit: ((attempt: number) => void) | undefined
+  mutations: RecordedRequest[]
+}
+
+export async function startFakeGitHubGit(bare: string, slug: string): Promise<FakeGitHubGit> {
+  const [owner, repo] = slug.split('/') as [string, string]
+  const pulls: PullRequest[] = []
+  const mutations: RecordedRequest[] = []
+  const fake = (await startFakeGitHub()) as FakeGitHubGit
+  fake.pulls = pulls
+  fake.mutations = mutations
+  fake.beforeCommit = undefined
+
+  const graphql = (request: RecordedRequest) => {
+    const { query, variables } = request.body as { query: string; variables: Variables }
+    if (query.includes('createCommitOnBranch')) {
+      mutations.push(request)
+      fake.beforeCommit?.(mutations.length)
+      const input = variables.input
+      const branch = input.branch.branchName
+      const head = tryRev(bare, `refs/heads/${branch}`)
+      if (head !== input.expectedHeadOid) {
+        return {
+          body: {
+            data: null,
+            errors: [
+              {
+                type: 'STALE_DATA',
+                message: `Expected branch to point to "${input.expectedHeadOid}" but it did not. Pull and try again.`,
+              },
+            ],
+          },
+        }
+      }
+      const scratch = tempDir('fake-index-')
+      const env = { GIT_INDEX_FILE: join(scratch, 'index') }
+      sh(bare, ['read-tree', head!], undefined, env)
+      for (const addition of input.fileChanges.additions) {
+        const blob = sh(
+          bare,
+          ['hash-object', '-w', '--stdin'],
+          Buffer.from(addition.contents, 'base64').toString('utf8'),
+        )
+        sh(
+          bare,
+          ['update-index', '--add', '--cacheinfo', `100644,${blob},${addition.path}`],
+          undefined,
+          env,
+        )
+      }
+      const tree = sh(bare, ['write-tree'], undefined, env)
+      rmSync(scratch, { recursive: true, force: true })
+      const message = `${input.message.headline}\n\n${input.message.body}`
+      const oid = sh(bare, ['commit-tree', tree, '-p', head!, '-F', '-'], message, {
+        GIT_AUTHOR_NAME: 'octocat',
+        GIT_AUTHOR_EMAIL: 'octocat@users.noreply.github.com',
+        GIT_COMMITTER_NAME: 'GitHub',
+        GIT_COMMITTER_EMAIL: 'noreply@github.com',
+      })
+      sh(bare, ['update-ref', `refs/heads/${branch}`, oid, head!])
+      return {
+        body: {
+          data: {
+            createCommitOnBranch: {
+              commit: { oid, url: `https://github.com/${slug}/commit/${oid}` },
+            },
+          },
+        },
+      }
+    }
+    if (query.includes('defaultBranchRef')) {
+      return { body: { data: { repository: { defaultBranchRef: { name: 'main' } } } } }
+    }
+    if (query.includes('ref(qualifiedName')) {
+      const oid = tryRev(bare, variables.ref)
+      return { body: { data: { repository: { ref: oid ? { target: { oid } } : null } } } }
+    }
+    if (query.includes('file: object')) {
+      let file: unknown = null
+      try {
+        const text = execFileSync('git', ['cat-file', 'blob', variables.file], {
+          cwd: bare,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
+        file = { __typename: 'Blob', text, isBinary: false }
+      } catch {
+        file = null
+      }
+      let dir: unknown = null
+      try {
+        const listing = sh(bare, ['ls-tree', variables.dir])
+        dir = {
+          entries: listing
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+              const [meta, name] = line.split('\t') as [string, string]
+              const [mode, type] = meta.split(' ') as [string, string]
+              return { name, mode: Number.parseInt(mode, 8), type }
+            }),
+        }
+      } catch {
+        dir = null
+      }
+      return { body: { data: { repository: { file, dir } } } }
+    }
+    return { status: 400, body: { message: `fake GraphQL does not know: ${query}` } }
+  }
+
+  fake.on('POST /graphql', graphql)
+  const setRef = (ref: string, sha: string) => {
+    sh(bare, ['update-ref', `refs/${ref}`, sha])
+    return { body: { ref: `refs/${ref}`, object: { sha } } }
+  }
+  fake.on(`PATCH /repos/${owner}/${repo}/git/refs/:ref`, (request, params) => {
+    const ref = params.ref!
+    if (!tryRev(bare, `refs/${ref}`))
+      return { status: 422, body: { message: 'Reference does not exist' } }
+    return setRef(ref, (request.body as { sha: string }).sha)
+  })
+  fake.on(`POST /repos/${owner}/${repo}/git/refs`, (request) => {
+    const { ref, sha } = request.body as { ref: string; sha: string }
+    if (tryRev(bare, ref)) return { status: 422, body: { message: 'Reference already exists' } }
+    return { status: 201, ...setRef(ref.replace(/^refs\//, ''), sha) }
+  })
+  fake.on(`GET /repos/${owner}/${repo}/pulls`, (request) => {
+    const head = request.query.get('head')?.split(':')[1]
+    const base = request.query.get('base')
+    return {
+      body: pulls.filter(
+        (p) =>
+          p.state === 'open' && (!head || p.head.ref === head) && (!base || p.base.ref === base),
+      ),
+    }
+  })
+  fake.on(`POST /repos/${owner}/${repo}/pulls`, (request) => {
+    const body = request.body as { head: string; base: string; title: string; body: string }
+    if (pulls.some((p) => p.state === 'open' && p.head.ref === body.head)) {
+      return { status: 422, body: { message: 'A pull request already exists' } }
+    }
+    const number = pulls.length + 1
+    const pr: PullRequest = {
+      number,
+      head: { ref: body.head },
+      base: { ref: body.base },
+      title: body.title,
+      body: body.body,
+      html_url: `https://github.com/${slug}/pull/${number}`,
+      state: 'open',
+    }
+    pulls.push(pr)
+    return { status: 201, body: pr }
+  })
+  fake.on(`PATCH /repos/${owner}/${repo}/pulls/:number`, (request, params) => {
+    const pr = pulls.find((p) => p.number === Number(params.number))
+    if (!pr) return { status: 404, body: { message: 'Not Found' } }
+    Object.assign(pr, request.body as object)
+    return { body: pr }
+  })
+  return fake
+}
