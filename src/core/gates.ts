@@ -29,6 +29,8 @@ export interface GatePolicy {
   stages: string[]
   /** 0: no soak gate. */
   minSoakMs: number
+  /** How the user wrote it (`24h`), for messages. */
+  minSoakText?: string
   soakSource: 'git' | 'deployments'
   requiredChecks: string[]
   freeze: FreezeWindow[]
@@ -144,7 +146,7 @@ export function soakVerdict(
 function soakGate({ plan, policy, now }: GateContext): GateResult {
   if (plan.mode === 'rollback') return result('soak', 'skipped', 'A rollback does not soak.')
   if (policy.minSoakMs === 0) return result('soak', 'skipped', 'No min-soak set.')
-  const need = formatDuration(policy.minSoakMs)
+  const need = policy.minSoakText ?? formatDuration(policy.minSoakMs)
   const from = plan.from ?? ''
   const problems: string[] = []
   for (const c of plan.changes) {

@@ -141,8 +141,7 @@ export function renderPromotionSummary(view: SummaryView): string {
     `- GitOps commit read: \`${plan.head}\``,
     `- Evaluated at: ${now.toISOString()}`,
     '',
-    `The apply job recomputes this plan and refuses, writing nothing, unless its digest is exactly \`${view.digest}\`: `,
-    `if ${rollback ? plan.to : `${plan.from} or ${plan.to}`} moves after this plan, the approval does not carry over to a change no one saw.`,
+    `The apply job recomputes this plan and refuses, writing nothing, if its digest differs from this one: if ${rollback ? plan.to : `${plan.from} or ${plan.to}`} moves after this plan, an approval does not carry over to a change no one saw.`,
     '',
   )
   return out.join('\n')

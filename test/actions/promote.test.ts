@@ -196,7 +196,7 @@ describe('promote: gates refuse, writing nothing', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(failure(result)).toContain(
-      'user-service: 1.1.0 has been live in staging for 12h (since 2025-06-06 09:00 UTC); it needs 1d, ready at 2025-06-07 09:00 UTC',
+      'user-service: 1.1.0 has been live in staging for 12h (since 2025-06-06 09:00 UTC); it needs 24h, ready at 2025-06-07 09:00 UTC',
     )
     expect(result.summary).toContain('❌ Refused:')
     expectNothingWritten(g, head)

@@ -19,6 +19,7 @@ export interface Inputs {
   key: string
   stages: string[]
   minSoakMs: number
+  minSoakText: string | undefined
   soakSource: 'git' | 'deployments'
   requiredChecks: string[]
   freeze: FreezeWindow[]
@@ -84,6 +85,7 @@ export function getInputs(): Inputs {
     key,
     stages: getList('stages', { commas: true }),
     minSoakMs: soak === undefined ? 0 : parseDuration(soak, 'Input min-soak'),
+    minSoakText: soak?.trim(),
     soakSource: getEnum('soak-source', ['git', 'deployments'] as const, 'git'),
     requiredChecks: [...new Set(getList('required-checks', { commas: true }))],
     freeze: parseFreezeWindows(getString('freeze'), 'Input freeze'),

@@ -204,6 +204,7 @@ function policyOf(inputs: Inputs): GatePolicy {
   return {
     stages: inputs.stages,
     minSoakMs: inputs.minSoakMs,
+    minSoakText: inputs.minSoakText,
     soakSource: inputs.soakSource,
     requiredChecks: inputs.requiredChecks,
     freeze: inputs.freeze,
