@@ -50,3 +50,48 @@ export function planDrift(approved: PromotionPlan, now: PromotionPlan): string {
   }
   return lines.join('; ')
 }
+
+/** A deployment's one-line description (GitHub keeps 140 characters). */
+export function deploymentDescription(plan: PromotionPlan, c: PlanChange): string {
+  return plan.mode === 'rollback'
+    ? `Roll back ${c.service} to ${c.target}`
+    : `Promote ${c.service} ${c.target} from ${plan.from}`
+}
+
+/**
+ * A deployment's payload: the image value and the one it replaces, and the
+ * source commits between them, so lead time can be computed from the record.
+ */
+export function deploymentPayload(
+  plan: PromotionPlan,
+  c: PlanChange,
+  ctx: {
+    serverUrl: string
+    gitopsRepository: string | undefined
+    gitopsCommit: string
+    digest: string
+    approvers: string[]
+    runUrl: string | undefined
+  },
+): Record<string, unknown> {
+  return {
+    service: c.service,
+    key: plan.key,
+    file: c.file,
+    value: c.target,
+    previous: c.current ?? null,
+    environment: plan.to,
+    promotedFrom: plan.from ?? null,
+    mode: plan.mode,
+    rollback: plan.mode === 'rollback',
+    sourceRepository: c.source?.repository ?? null,
+    sourceCommit: c.source?.commit ?? null,
+    previousSourceCommit: c.previousSource?.commit ?? null,
+    compareUrl: compareUrl(ctx.serverUrl, c, plan.mode) ?? null,
+    gitopsRepository: ctx.gitopsRepository ?? null,
+    gitopsCommit: ctx.gitopsCommit,
+    planDigest: ctx.digest,
+    approvedBy: ctx.approvers,
+    runUrl: ctx.runUrl ?? null,
+  }
+}

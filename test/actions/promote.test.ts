@@ -398,6 +398,44 @@ describe('promote: apply', () => {
     ])
   })
 
+  it('a deployment GitHub refuses after the push: the promotion stands, the failure is plain', async () => {
+    const g = await setup()
+    world.failures.push({ path: /^POST .*\/deployments$/, status: 403 })
+    const result = await promote(g, {
+      mode: 'apply',
+      ...STAGING_TO_PROD,
+      'require-approval': 'false',
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.commit).toBe(g.head())
+    expect(result.outputs['deployment-id']).toBe('1000')
+    expect(g.valueIn('user-service', 'prod')).toBe('1.1.0')
+    const message = failure(result)
+    expect(message).toMatch(
+      new RegExp(
+        `^Promoted in commit ${g.head()}, but recording 1 deployment\\(s\\) failed; the promotion stands:`,
+      ),
+    )
+    expect(message).toContain(
+      'order-service: deployment to prod in minishop/shop: GitHub answered 403 (Server Error',
+    )
+    expect(message).toContain('The token needs deployments: write there.')
+    expect(message).not.toContain('This is a bug')
+  })
+
+  it("names the missing permission when the run's approvals cannot be read", async () => {
+    const g = await setup()
+    const head = g.head()
+    const digest = await planDigest(g)
+    world.failures.push({ path: /approvals$/, status: 403 })
+    const result = await promote(g, { mode: 'apply', ...STAGING_TO_PROD, 'plan-digest': digest })
+    expect(result.exitCode).toBe(1)
+    expect(failure(result)).toMatch(
+      /^Reading this run's approvals: GitHub answered 403 .*The job needs permissions: actions: read\.$/,
+    )
+    expectNothingWritten(g, head)
+  })
+
   it('a failed push leaves no deployment behind', async () => {
     const g = await setup()
     const head = g.head()

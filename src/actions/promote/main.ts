@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { UserError } from '../../core/errors'
+import { isUserError, UserError } from '../../core/errors'
 import {
   approvalsFor,
   blockingGates,
@@ -8,13 +8,14 @@ import {
   type GateResult,
 } from '../../core/gates'
 import { planDigest } from '../../core/plan-digest'
-import { compareUrl, isProduction, type PromotionPlan } from '../../core/promotion-plan'
-import { planJson } from '../../core/promotion-report'
+import { isProduction, type PromotionPlan } from '../../core/promotion-plan'
+import { deploymentDescription, deploymentPayload, planJson } from '../../core/promotion-report'
 import { gateLogLines, type Outcome, renderPromotionSummary } from '../../core/promotion-summary'
 import { unifiedDiff } from '../../core/unified-diff'
 import { createGitHubClient, type GitHubClient, parseRepository } from '../../io/github'
 import { listRunApprovals } from '../../io/github-approvals'
 import { recordDeployment } from '../../io/github-deployments'
+import { apiUserError, withApiHint } from '../../io/github-errors'
 import { commitAndPush } from '../../io/gitops-commit'
 import { ensureFullHistory } from '../../io/gitops-history'
 import { editsOf, sealedPrepare } from '../../io/promotion-commit'
@@ -106,7 +107,11 @@ async function promote(r: Run): Promise<void> {
     await gatherEvidence(r, plan)
     const approvals =
       inputs.requireApproval && writes && plan.changes.length > 0
-        ? await listRunApprovals(r.api(), currentRun())
+        ? await withApiHint(
+            "Reading this run's approvals",
+            'The job needs permissions: actions: read.',
+            () => listRunApprovals(r.api(), currentRun()),
+          )
         : undefined
     const gates = evaluateGates({ plan, policy: policyOf(inputs), now: r.now, approvals })
     for (const line of gateLogLines(gates)) core.info(line)
@@ -161,7 +166,7 @@ async function promote(r: Run): Promise<void> {
     await summarize({ kind: 'refused', reason: refusal(blocking, true) })
     throw new UserError(refusal(blocking, true))
   }
-  const result = await core.group('Commit and push', () =>
+  const commit = core.group('Commit and push', () =>
     commitAndPush({
       dir: r.checkout.dir,
       branch: r.checkout.branch,
@@ -186,18 +191,28 @@ async function promote(r: Run): Promise<void> {
       }),
     }),
   )
+  const result = await commit.catch(async (error: unknown) => {
+    // The branch moved to a plan no one approved, or kept moving: nothing pushed.
+    if (isUserError(error)) await summarize({ kind: 'refused', reason: error.message })
+    throw error
+  })
   core.setOutput('changed', String(result.changed))
   core.setOutput('commit', result.commit ?? '')
 
-  let deploymentIds: number[] = []
+  let recorded: { ids: number[]; failures: string[] } = { ids: [], failures: [] }
   if (result.commit && inputs.push && inputs.deployments) {
     // Only after the push landed: a failed push leaves no deployment behind.
-    deploymentIds = await core.group('Record deployments', () =>
+    recorded = await core.group('Record deployments', () =>
       recordDeployments(r, plan, digest, result.commit!, approvers),
     )
-    core.setOutput('deployment-id', deploymentIds.join(','))
+    core.setOutput('deployment-id', recorded.ids.join(','))
   }
-  await summarize({ kind: 'applied', commit: result.commit, deployments: deploymentIds.length })
+  await summarize({ kind: 'applied', commit: result.commit, deployments: recorded.ids.length })
+  if (recorded.failures.length > 0) {
+    throw new UserError(
+      `Promoted in commit ${result.commit}, but recording ${recorded.failures.length} deployment(s) failed; the promotion stands:\n${recorded.failures.join('\n')}`,
+    )
+  }
 }
 
 function policyOf(inputs: Inputs): GatePolicy {
@@ -217,10 +232,20 @@ function policyOf(inputs: Inputs): GatePolicy {
 async function gatherEvidence(r: Run, plan: PromotionPlan): Promise<void> {
   if (plan.mode !== 'promote' || plan.changes.length === 0) return
   const warn = (message: string) => core.warning(message)
-  if (r.inputs.requiredChecks.length > 0) await attachChecks(r.api(), plan, warn)
+  if (r.inputs.requiredChecks.length > 0) {
+    await withApiHint(
+      'Reading the checks of the source commits',
+      'The token needs checks: read and statuses: read on the source repositories.',
+      () => attachChecks(r.api(), plan, warn),
+    )
+  }
   if (r.inputs.soakSource === 'deployments') {
     const fallback = gitopsRepository(r.inputs) ?? currentRepository()
-    await attachDeploymentSoak(r.api(), plan, fallback, warn)
+    await withApiHint(
+      `Reading the deployments to ${plan.from}`,
+      'The token needs deployments: read on the source repositories.',
+      () => attachDeploymentSoak(r.api(), plan, fallback, warn),
+    )
   }
 }
 
@@ -237,9 +262,10 @@ async function recordDeployments(
   digest: string,
   commit: string,
   approvers: string[],
-): Promise<number[]> {
+): Promise<{ ids: number[]; failures: string[] }> {
   const gitops = gitopsRepository(r.inputs)
   const ids: number[] = []
+  const failures: string[] = []
   for (const c of plan.changes) {
     // The deployment belongs to the source repository at the commit the image
     // was built from; without a recorded source, to the GitOps commit.
@@ -251,52 +277,50 @@ async function recordDeployments(
       continue
     }
     const { owner, repo } = parseRepository(where, `${c.service}'s source repository`)
-    const rollback = plan.mode === 'rollback'
-    const id = await recordDeployment(
-      r.api(),
-      {
-        owner,
-        repo,
-        ref: c.source?.commit ?? commit,
-        environment: r.inputs.githubEnvironment,
-        description: rollback
-          ? `Roll back ${c.service} to ${c.target}`
-          : `Promote ${c.service} ${c.target} from ${plan.from}`,
-        productionEnvironment: isProduction(plan.to) || isProduction(r.inputs.githubEnvironment),
-        payload: {
-          service: c.service,
-          key: plan.key,
-          file: c.file,
-          value: c.target,
-          previous: c.current ?? null,
-          environment: plan.to,
-          promotedFrom: plan.from ?? null,
-          mode: plan.mode,
-          rollback,
-          sourceRepository: c.source?.repository ?? null,
-          sourceCommit: c.source?.commit ?? null,
-          previousSourceCommit: c.previousSource?.commit ?? null,
-          compareUrl: compareUrl(r.serverUrl, c, plan.mode) ?? null,
-          gitopsRepository: gitops ?? null,
-          gitopsCommit: commit,
-          planDigest: digest,
-          approvedBy: approvers,
-          runUrl: r.runUrl ?? null,
+    let id: number
+    try {
+      id = await recordDeployment(
+        r.api(),
+        {
+          owner,
+          repo,
+          ref: c.source?.commit ?? commit,
+          environment: r.inputs.githubEnvironment,
+          description: deploymentDescription(plan, c),
+          productionEnvironment: isProduction(plan.to) || isProduction(r.inputs.githubEnvironment),
+          payload: deploymentPayload(plan, c, {
+            serverUrl: r.serverUrl,
+            gitopsRepository: gitops,
+            gitopsCommit: commit,
+            digest,
+            approvers,
+            runUrl: r.runUrl,
+          }),
         },
-      },
-      {
-        logUrl: r.runUrl,
-        environmentUrl: r.inputs.environmentUrl
-          ?.replaceAll('{service}', c.service)
-          .replaceAll('{env}', plan.to),
-      },
-    )
+        {
+          logUrl: r.runUrl,
+          environmentUrl: r.inputs.environmentUrl
+            ?.replaceAll('{service}', c.service)
+            .replaceAll('{env}', plan.to),
+        },
+      )
+    } catch (error) {
+      const refused = apiUserError(
+        error,
+        `${c.service}: deployment to ${r.inputs.githubEnvironment} in ${owner}/${repo}`,
+        'The token needs deployments: write there.',
+      )
+      if (!isUserError(refused)) throw refused
+      core.info(refused.message)
+      failures.push(refused.message)
+      continue
+    }
     core.info(
       `${c.service}: deployment ${id} to ${r.inputs.githubEnvironment} (${owner}/${repo}@${c.source?.commit ?? commit})`,
     )
     ids.push(id)
   }
-  return ids
+  return { ids, failures }
 }
 
 function currentRepository(): string {
