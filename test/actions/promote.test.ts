@@ -592,6 +592,7 @@ describe('promote: apply', () => {
     expect(failure(loser)).toMatch(
       /plan is not the one approved|the plan there differs from the approved one/,
     )
+    expect(loser.summary).toContain('❌ Refused:')
     expect(g.log().filter((s) => s.startsWith('Promote to prod'))).toHaveLength(1)
     expect(world.deployments).toHaveLength(2)
   })
