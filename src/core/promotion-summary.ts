@@ -110,16 +110,19 @@ export function renderPromotionSummary(view: SummaryView): string {
     out.push(`Already in ${plan.to}, not changed: ${plan.unchanged.join(', ')}.`, '')
   }
 
-  out.push('### Gates', '', '| gate | result | why |', '| --- | --- | --- |')
-  for (const g of view.gates) out.push(`| ${g.gate} | ${ICON[g.status]} | ${text(g.reason)} |`)
-  const details = view.gates.filter((g) => g.details.length > 0)
-  if (details.length > 0) {
-    out.push('')
-    for (const g of details) {
-      for (const d of g.details) out.push(`- **${g.gate}**: ${text(d)}`)
+  // No gates: refused before they were judged (the plan is not the approved one).
+  if (view.gates.length > 0) {
+    out.push('### Gates', '', '| gate | result | why |', '| --- | --- | --- |')
+    for (const g of view.gates) out.push(`| ${g.gate} | ${ICON[g.status]} | ${text(g.reason)} |`)
+    const details = view.gates.filter((g) => g.details.length > 0)
+    if (details.length > 0) {
+      out.push('')
+      for (const g of details) {
+        for (const d of g.details) out.push(`- **${g.gate}**: ${text(d)}`)
+      }
     }
+    out.push('')
   }
-  out.push('')
 
   if (view.diff.trim() !== '') {
     out.push(

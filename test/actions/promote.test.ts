@@ -488,7 +488,10 @@ describe('promote: apply', () => {
       `the plan is not the one approved: its digest is now ${result.outputs['plan-digest']}, the approved one ${digest}.`,
     )
     expect(result.outputs['plan-digest']).not.toBe(digest)
+    expect(result.summary).toContain('❌ Refused: the plan is not the one approved')
     expectNothingWritten(g, head)
+    // Refused before any gate: not even the approvals were read.
+    expect(world.calls()).toEqual([])
   })
 
   it('an unrelated commit (dev) does not void the approval', async () => {

@@ -85,51 +85,17 @@ async function promote(r: Run): Promise<void> {
     core.info(`${r.checkout.branch} is at ${tip}`)
     return tip
   })
-
-  const { plan, edits } = await core.group('Plan', async () => {
-    const reader = readerAt(r.checkout.dir, tip, r.checkout.env)
-    try {
-      const plan = await readPlan(r.request, tip, reader.read)
-      const edits = await editsOf(plan, reader.read)
-      for (const c of plan.changes) {
-        core.info(`${c.service}: ${c.current ?? '(missing)'} -> ${c.target} (${c.file})`)
-      }
-      if (plan.unchanged.length > 0) core.info(`unchanged: ${plan.unchanged.join(', ')}`)
-      return { plan, edits }
-    } finally {
-      reader.close()
-    }
-  })
+  const { plan, diff } = await core.group('Plan', () => planAt(r, tip))
   const digest = planDigest(plan)
-  const diff = edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('')
-
-  const { approvals, gates } = await core.group('Gates', async () => {
-    await gatherEvidence(r, plan)
-    const approvals =
-      inputs.requireApproval && writes && plan.changes.length > 0
-        ? await withApiHint(
-            "Reading this run's approvals",
-            'The job needs permissions: actions: read.',
-            () => listRunApprovals(r.api(), currentRun()),
-          )
-        : undefined
-    const gates = evaluateGates({ plan, policy: policyOf(inputs), now: r.now, approvals })
-    for (const line of gateLogLines(gates)) core.info(line)
-    return { approvals, gates }
-  })
-  const overridden = gates.find((g) => g.status === 'overridden')
-  if (overridden) core.warning(`freeze: ${overridden.reason}`)
-
-  const approvers = approvalsFor(approvals ?? [], inputs.githubEnvironment).map((a) => a.login)
-  core.setOutput('plan', JSON.stringify(planJson(plan, digest, gates, r.serverUrl)))
   core.setOutput('plan-digest', digest)
   core.setOutput('diff', diff)
-  core.setOutput('approved-by', approvers.join(', '))
   core.setOutput('changed', String(plan.changes.length > 0 && !writes))
   core.setOutput('commit', '')
   core.setOutput('deployment-id', '')
-
-  const summarize = async (outcome: Outcome) => {
+  core.setOutput('approved-by', '')
+  let gates: GateResult[] = []
+  const report = async (outcome: Outcome) => {
+    core.setOutput('plan', JSON.stringify(planJson(plan, digest, gates, r.serverUrl)))
     const view = {
       plan,
       digest,
@@ -145,74 +111,117 @@ async function promote(r: Run): Promise<void> {
   }
 
   // The sealed plan: what reviewers approved is exactly what is applied.
+  // Checked before any gate, so a stale approval costs no API request.
   if (writes && inputs.planDigest && inputs.planDigest !== digest) {
-    const reason = `the plan is not the one approved: its digest is now ${digest}, the approved one ${inputs.planDigest}. ${r.inputs.mode === 'rollback' ? plan.to : `${plan.from} or ${plan.to}`} moved since the plan was made; plan again and have it approved again.`
-    await summarize({ kind: 'refused', reason })
+    const moved = plan.mode === 'rollback' ? plan.to : `${plan.from} or ${plan.to}`
+    const reason = `the plan is not the one approved: its digest is now ${digest}, the approved one ${inputs.planDigest}. ${moved} moved since the plan was made; plan again and have it approved again.`
+    await report({ kind: 'refused', reason })
     throw new UserError(`Refused: ${reason} Nothing was written.`)
   }
-
   if (writes && plan.changes.length === 0) {
     core.setOutput('changed', 'false')
-    await summarize({ kind: 'applied', commit: undefined, deployments: 0 })
+    await report({ kind: 'applied', commit: undefined, deployments: 0 })
     return
   }
+
+  const evaluated = await core.group('Gates', () => evaluate(r, plan, writes))
+  gates = evaluated.gates
+  const approvers = approvalsFor(evaluated.approvals ?? [], inputs.githubEnvironment)
+  core.setOutput('approved-by', approvers.map((a) => a.login).join(', '))
   const blocking = blockingGates(gates, writes)
   if (!writes) {
-    await summarize({ kind: 'planned', blocked: blocking.map((g) => g.gate) })
+    await report({ kind: 'planned', blocked: blocking.map((g) => g.gate) })
     if (blocking.length > 0) throw new UserError(refusal(blocking, false))
     return
   }
   if (blocking.length > 0) {
-    await summarize({ kind: 'refused', reason: refusal(blocking, true) })
+    await report({ kind: 'refused', reason: refusal(blocking, true) })
     throw new UserError(refusal(blocking, true))
   }
-  const commit = core.group('Commit and push', () =>
-    commitAndPush({
-      dir: r.checkout.dir,
-      branch: r.checkout.branch,
-      remote: r.checkout.remote,
-      env: r.checkout.env,
-      author: inputs.author,
-      push: inputs.push,
-      maxAttempts: inputs.maxAttempts,
-      log: (line) => core.info(line),
-      prepare: sealedPrepare({
-        request: r.request,
-        sealed: { plan, digest, tip },
-        message: {
-          template: inputs.commitMessage,
-          approvals: approvals ?? [],
-          environment: inputs.githubEnvironment,
-          overrideFreeze: inputs.overrideFreeze,
-          runUrl: r.runUrl,
-          serverUrl: r.serverUrl,
-        },
+
+  const result = await core
+    .group('Commit and push', () =>
+      commitAndPush({
+        dir: r.checkout.dir,
+        branch: r.checkout.branch,
+        remote: r.checkout.remote,
+        env: r.checkout.env,
+        author: inputs.author,
+        push: inputs.push,
+        maxAttempts: inputs.maxAttempts,
         log: (line) => core.info(line),
+        prepare: sealedPrepare({
+          request: r.request,
+          sealed: { plan, digest, tip },
+          message: {
+            template: inputs.commitMessage,
+            approvals: approvers,
+            environment: inputs.githubEnvironment,
+            overrideFreeze: inputs.overrideFreeze,
+            runUrl: r.runUrl,
+            serverUrl: r.serverUrl,
+          },
+          log: (line) => core.info(line),
+        }),
       }),
-    }),
-  )
-  const result = await commit.catch(async (error: unknown) => {
-    // The branch moved to a plan no one approved, or kept moving: nothing pushed.
-    if (isUserError(error)) await summarize({ kind: 'refused', reason: error.message })
-    throw error
-  })
+    )
+    .catch(async (error: unknown) => {
+      // The branch moved to a plan no one approved, or kept moving: nothing pushed.
+      if (isUserError(error)) await report({ kind: 'refused', reason: error.message })
+      throw error
+    })
   core.setOutput('changed', String(result.changed))
   core.setOutput('commit', result.commit ?? '')
 
   let recorded: { ids: number[]; failures: string[] } = { ids: [], failures: [] }
   if (result.commit && inputs.push && inputs.deployments) {
     // Only after the push landed: a failed push leaves no deployment behind.
+    const logins = approvers.map((a) => a.login)
     recorded = await core.group('Record deployments', () =>
-      recordDeployments(r, plan, digest, result.commit!, approvers),
+      recordDeployments(r, plan, digest, result.commit!, logins),
     )
     core.setOutput('deployment-id', recorded.ids.join(','))
   }
-  await summarize({ kind: 'applied', commit: result.commit, deployments: recorded.ids.length })
+  await report({ kind: 'applied', commit: result.commit, deployments: recorded.ids.length })
   if (recorded.failures.length > 0) {
     throw new UserError(
       `Promoted in commit ${result.commit}, but recording ${recorded.failures.length} deployment(s) failed; the promotion stands:\n${recorded.failures.join('\n')}`,
     )
   }
+}
+
+/** The plan at `tip`, and the diff apply would commit. */
+async function planAt(r: Run, tip: string): Promise<{ plan: PromotionPlan; diff: string }> {
+  const reader = readerAt(r.checkout.dir, tip, r.checkout.env)
+  try {
+    const plan = await readPlan(r.request, tip, reader.read)
+    const edits = await editsOf(plan, reader.read)
+    for (const c of plan.changes) {
+      core.info(`${c.service}: ${c.current ?? '(missing)'} -> ${c.target} (${c.file})`)
+    }
+    if (plan.unchanged.length > 0) core.info(`unchanged: ${plan.unchanged.join(', ')}`)
+    return { plan, diff: edits.map((e) => unifiedDiff(e.path, e.before, e.after)).join('') }
+  } finally {
+    reader.close()
+  }
+}
+
+/** The evidence from GitHub, the run's approvals (when applying), and every gate's verdict. */
+async function evaluate(r: Run, plan: PromotionPlan, writes: boolean) {
+  await gatherEvidence(r, plan)
+  const approvals =
+    r.inputs.requireApproval && writes
+      ? await withApiHint(
+          "Reading this run's approvals",
+          'The job needs permissions: actions: read.',
+          () => listRunApprovals(r.api(), currentRun()),
+        )
+      : undefined
+  const gates = evaluateGates({ plan, policy: policyOf(r.inputs), now: r.now, approvals })
+  for (const line of gateLogLines(gates)) core.info(line)
+  const overridden = gates.find((g) => g.status === 'overridden')
+  if (overridden) core.warning(`freeze: ${overridden.reason}`)
+  return { approvals, gates }
 }
 
 function policyOf(inputs: Inputs): GatePolicy {
