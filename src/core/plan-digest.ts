@@ -23,6 +23,7 @@ export function planHeader(plan: PromotionPlan) {
     from: plan.from ?? null,
     to: plan.to,
     key: plan.key,
+    ...(plan.alsoSet?.length ? { 'also-set': plan.alsoSet } : {}),
     head: plan.head,
   }
 }

@@ -63,7 +63,10 @@ export interface PromotionPlan {
   /** Undefined for a rollback. */
   from?: string
   to: string
+  /** The key compared and promoted (and whose history gives soak and sources). */
   key: string
+  /** Further keys set to the same value (an init container's tag beside the app's). */
+  alsoSet?: string[]
   /**
    * The GitOps commit the plan was read at: the newest commit on the branch
    * that touched one of the values files the plan reads. A commit to another

@@ -11,6 +11,7 @@ export function planJson(
 ): unknown {
   return {
     ...planHeader(plan),
+    alsoSet: plan.alsoSet ?? [],
     digest,
     changes: plan.changes.map((c) => ({
       service: c.service,

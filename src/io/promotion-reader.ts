@@ -30,6 +30,8 @@ export interface PlanRequest {
   services: string[]
   fileTemplate: string
   key: string
+  /** Further keys that get the same value. */
+  alsoSet?: string[]
   /** Promote: the value to promote (must be what `from` runs); rollback: the value to put back. */
   toValue?: string
 }
@@ -187,6 +189,7 @@ function plan(
     ...(req.mode === 'rollback' ? {} : { from: req.from }),
     to: req.to,
     key: req.key,
+    ...(req.alsoSet?.length ? { alsoSet: req.alsoSet } : {}),
     head,
     changes,
     unchanged,

@@ -16,7 +16,10 @@ export interface Inputs {
   to: string
   services: string[]
   fileTemplate: string
+  /** The promoted key: compared, read from history. */
   key: string
+  /** Further keys set to the same value. */
+  alsoSet: string[]
   stages: string[]
   minSoakMs: number
   minSoakText: string | undefined
@@ -66,8 +69,9 @@ export function getInputs(): Inputs {
       `Inputs from and to are both "${to}": promote from one environment to another`,
     )
   }
-  const key = getString('key') || 'image.tag'
-  parseKeyPath(key)
+  const keys = getList('key')
+  if (keys.length === 0) keys.push('image.tag')
+  for (const key of keys) parseKeyPath(key)
   const services = getList('services', { commas: true })
   if (mode === 'rollback' && services.length === 0) {
     throw new UserError('mode rollback needs services: name the services to roll back')
@@ -82,7 +86,8 @@ export function getInputs(): Inputs {
     to,
     services: [...new Set(services)],
     fileTemplate: getString('file-template') || 'infra/helm-charts/{service}/values-{env}.yaml',
-    key,
+    key: keys[0]!,
+    alsoSet: keys.slice(1),
     stages: getList('stages', { commas: true }),
     minSoakMs: soak === undefined ? 0 : parseDuration(soak, 'Input min-soak'),
     minSoakText: soak?.trim(),

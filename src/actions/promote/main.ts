@@ -55,6 +55,7 @@ export async function run(): Promise<void> {
       services: inputs.services,
       fileTemplate: inputs.fileTemplate,
       key: inputs.key,
+      alsoSet: inputs.alsoSet,
       toValue: inputs.toValue,
     },
     // Created on first use: a plan without checks or deployments makes no request.
