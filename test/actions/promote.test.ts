@@ -296,6 +296,8 @@ describe('promote: apply', () => {
       ...STAGING_TO_PROD,
       'plan-digest': digest,
       'environment-url': 'https://{service}.minishop.example',
+      // Outside any freeze window: not recorded.
+      'override-freeze': 'just in case',
     })
     expect(result.exitCode, result.stdout + result.stderr).toBe(0)
     expect(result.outputs).toMatchObject({

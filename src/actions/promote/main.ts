@@ -158,7 +158,10 @@ async function promote(r: Run): Promise<void> {
             template: inputs.commitMessage,
             approvals: approvers,
             environment: inputs.githubEnvironment,
-            overrideFreeze: inputs.overrideFreeze,
+            // Recorded only when it did override a freeze.
+            overrideFreeze: gates.some((g) => g.status === 'overridden')
+              ? inputs.overrideFreeze
+              : undefined,
             runUrl: r.runUrl,
             serverUrl: r.serverUrl,
           },
