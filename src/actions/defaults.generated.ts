@@ -82,5 +82,32 @@ export const ACTION_DEFAULTS: Record<string, Record<string, string>> = {
     "upload-diagnostics": "true",
     "keep-cluster": "false"
   },
-  "promote": {}
+  "promote": {
+    "mode": "plan",
+    "from": "",
+    "to": "",
+    "services": "",
+    "file-template": "infra/helm-charts/{service}/values-{env}.yaml",
+    "key": "image.tag",
+    "stages": "dev, staging, prod",
+    "min-soak": "",
+    "soak-source": "git",
+    "required-checks": "",
+    "freeze": "",
+    "override-freeze": "",
+    "require-approval": "auto",
+    "github-environment": "",
+    "plan-digest": "",
+    "to-value": "",
+    "deployments": "true",
+    "environment-url": "",
+    "dry-run": "false",
+    "push": "true",
+    "branch": "",
+    "repository": "",
+    "path": ".",
+    "commit-message": "",
+    "author": "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>",
+    "max-attempts": "10"
+  }
 }
