@@ -423,8 +423,139 @@ export const ACTION_METADATA: Record<string, ActionSpec> = {
     }
   },
   "promote": {
-    "description": "promote (not implemented yet)",
-    "inputs": {},
-    "outputs": {}
+    "description": "Promote image values from one environment's Helm values to the next (dev -> staging -> prod) behind gates reviewers can trust - stage, soak, required checks, freeze windows, approval - with a sealed plan, one audited commit, GitHub Deployment records, and rollback.",
+    "inputs": {
+      "mode": {
+        "description": "plan (show what would be promoted and why it may; writes nothing), apply (promote; refuses unless every gate passes and plan-digest matches), or rollback (put back the value to had before its last promotion, or to-value).",
+        "default": "plan"
+      },
+      "from": {
+        "description": "Environment promoted from, e.g. staging (not used by rollback).",
+        "default": ""
+      },
+      "to": {
+        "description": "Environment promoted to (or rolled back), e.g. prod.",
+        "default": ""
+      },
+      "services": {
+        "description": "Services to promote (one a line or comma separated). Default: every service with a values file for both from and to. Rollback needs them named.",
+        "default": ""
+      },
+      "file-template": {
+        "description": "Path of each service's values file, with {service} and {env} placeholders.",
+        "default": "infra/helm-charts/{service}/values-{env}.yaml"
+      },
+      "key": {
+        "description": "Key that holds the promoted value: a dot path with [n] list indexes, [name=x] selectors and quotes for keys that contain dots, e.g. image.tag. Several, one a line: the first is compared and promoted, each gets its value (an init container's tag beside the app's).",
+        "default": "image.tag"
+      },
+      "stages": {
+        "description": "The pipeline's environments in order (one a line or comma separated). A promotion goes from one stage to the next; skipping one is refused.",
+        "default": "dev, staging, prod"
+      },
+      "min-soak": {
+        "description": "How long a candidate must have been live in from, e.g. 24h, 90m, 2d, 1d12h. Empty - no soak gate.",
+        "default": ""
+      },
+      "soak-source": {
+        "description": "Where \"live in from since\" comes from: git (the GitOps commit that set the value in from) or deployments (GitHub Deployments to the from environment; the newest one must be the candidate, successful).",
+        "default": "git"
+      },
+      "required-checks": {
+        "description": "Check-run or commit-status names (one a line or comma separated) that must be green on each candidate's source commit (the Source-Commit trailer of the commit that set it in from).",
+        "default": ""
+      },
+      "freeze": {
+        "description": "Windows in which to takes no promotion, one a line: \"Fri 16:00-Mon 08:00 Europe/Berlin\" (weekly), \"22:00-06:00 UTC\" (daily), \"2025-12-22 - 2026-01-02 Europe/Berlin\" (once). IANA time zones; UTC by default. Rollbacks are not held.",
+        "default": ""
+      },
+      "override-freeze": {
+        "description": "A reason to promote inside a freeze window; recorded in the commit and summary.",
+        "default": ""
+      },
+      "require-approval": {
+        "description": "Refuse apply unless a reviewer approved github-environment for this workflow run (the run's approvals from the GitHub API). auto - true when to (or github-environment) is prod or production.",
+        "default": "auto"
+      },
+      "github-environment": {
+        "description": "The GitHub Environment the apply job runs in: whose approvals count and under which the deployments are recorded. Default - to.",
+        "default": ""
+      },
+      "plan-digest": {
+        "description": "The digest the plan printed and reviewers approved. apply and rollback recompute the plan and refuse, writing nothing, if its digest differs. Required when approval is required.",
+        "default": ""
+      },
+      "to-value": {
+        "description": "rollback - the value to put back (default: the value to had before its last promotion); it must be a value to ran before. plan/apply - the value to promote; it must be what from runs now.",
+        "default": ""
+      },
+      "deployments": {
+        "description": "After the push, record a GitHub Deployment to the to environment per service (ref = its source commit) with a success status.",
+        "default": "true"
+      },
+      "environment-url": {
+        "description": "URL shown on each deployment ({service} and {env} placeholders). Optional.",
+        "default": ""
+      },
+      "dry-run": {
+        "description": "With apply or rollback - evaluate everything and show the plan; write nothing.",
+        "default": "false"
+      },
+      "push": {
+        "description": "Push the commit (false - commit locally only; no deployments are recorded).",
+        "default": "true"
+      },
+      "branch": {
+        "description": "GitOps branch to read and commit to. Default: the checked-out branch, or the repository's default branch.",
+        "default": ""
+      },
+      "repository": {
+        "description": "A separate GitOps repository (owner/name, a URL or a path) to clone with token. Default: the checkout at path in the workspace.",
+        "default": ""
+      },
+      "path": {
+        "description": "Where the GitOps checkout is in the workspace, when repository is not set.",
+        "default": "."
+      },
+      "token": {
+        "description": "Token for the GitHub API (approvals, checks, deployments) and for cloning and pushing repository. Masked; never written to disk.",
+        "default": "${{ github.token }}"
+      },
+      "commit-message": {
+        "description": "Subject template: {to}, {from}, {mode}, {services}, {changes}, {count}, {key}. Default \"Promote to {to}: ...\" (rollback \"Roll back {to}: ...\"). The list of changes and the audit trailers are appended.",
+        "default": ""
+      },
+      "author": {
+        "description": "Commit author, \"Name <email>\".",
+        "default": "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>"
+      },
+      "max-attempts": {
+        "description": "How often to re-plan and retry when another pipeline pushed first (jittered backoff).",
+        "default": "10"
+      }
+    },
+    "outputs": {
+      "plan": {
+        "description": "The plan as JSON - mode, from, to, key, head, digest, changes (service, file, current, target, liveSince, source, previousSource, compareUrl, checks), unchanged, gates."
+      },
+      "plan-digest": {
+        "description": "sha256 digest sealing the plan (service, from-value, to-value, GitOps head); pass it to apply."
+      },
+      "changed": {
+        "description": "true when a commit was made (plan/dry-run - when apply would change something)."
+      },
+      "commit": {
+        "description": "SHA of the promotion commit (empty when nothing changed)."
+      },
+      "deployment-id": {
+        "description": "ID of the GitHub Deployment recorded (several - comma separated, in service order)."
+      },
+      "approved-by": {
+        "description": "Logins that approved the to environment for this run, comma separated."
+      },
+      "diff": {
+        "description": "Unified diff of the change (what apply commits)."
+      }
+    }
   }
 }

@@ -1,0 +1,88 @@
+import { rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import * as core from '@actions/core'
+import { UserError } from '../../core/errors'
+import { git, gitOut } from '../../io/git'
+import { checkedOutBranch, checkoutRoot, cloneGitOpsRepo } from '../../io/gitops-checkout'
+import type { Inputs } from './inputs'
+
+export interface GitOpsCheckout {
+  dir: string
+  /** Environment for every git command (a token clone's auth header; never on disk). */
+  env: Record<string, string>
+  remote: string
+  branch: string
+  cleanup: () => Promise<void>
+}
+
+/** The GitOps checkout: the workspace's (actions/checkout ran) or a clone of `repository`. */
+export async function openGitOpsCheckout(inputs: Inputs): Promise<GitOpsCheckout> {
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  if (!inputs.repository) {
+    const dir = await checkoutRoot(resolve(workspace, inputs.path))
+    const branch = inputs.branch ?? (await checkedOutBranch(dir)) ?? (await remoteHead(dir))
+    return { dir, env: {}, remote: 'origin', branch, cleanup: async () => {} }
+  }
+  const clone = await core.group(`Clone ${inputs.repository}`, () =>
+    cloneGitOpsRepo({
+      repository: inputs.repository!,
+      token: inputs.token,
+      branch: inputs.branch,
+      serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
+      parent: process.env.RUNNER_TEMP ?? workspace,
+    }),
+  )
+  const branch = inputs.branch ?? (await checkedOutBranch(clone.dir, clone.env))
+  if (!branch) throw new UserError(`Could not tell the branch of ${inputs.repository}: set branch`)
+  return {
+    dir: clone.dir,
+    env: clone.env,
+    remote: 'origin',
+    branch,
+    cleanup: async () => rmSync(clone.dir, { recursive: true, force: true }),
+  }
+}
+
+/** A detached checkout (a pull request, a tag): the remote's default branch. */
+async function remoteHead(dir: string): Promise<string> {
+  const head = await git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], {
+    cwd: dir,
+    allowFailure: true,
+  })
+  if (head.code === 0) return head.stdout.trim().replace(/^origin\//, '')
+  throw new UserError(
+    `The checkout in ${dir} is not on a branch: set branch to the GitOps branch to promote on`,
+  )
+}
+
+/**
+ * The commit to plan at. Before a push: the remote branch as fetched now
+ * (what the push must build on). A plan reads the checkout as it is (the plan
+ * job's checkout may hold no push credentials): the local branch, else the
+ * remote-tracking one.
+ */
+export async function tipOf(checkout: GitOpsCheckout, fetch: boolean): Promise<string> {
+  const { dir, env, remote, branch } = checkout
+  if (fetch) {
+    const tracking = `refs/remotes/${remote}/${branch}`
+    const fetched = await git(
+      ['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:${tracking}`],
+      { cwd: dir, env, allowFailure: true },
+    )
+    if (fetched.code !== 0) {
+      throw new UserError(
+        `Could not fetch ${branch} from ${remote}: ${fetched.stderr.trim().split('\n').pop() ?? ''}`,
+      )
+    }
+    return gitOut(['rev-parse', '--verify', `${tracking}^{commit}`], { cwd: dir, env })
+  }
+  for (const ref of [`refs/heads/${branch}`, `refs/remotes/${remote}/${branch}`]) {
+    const found = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+      cwd: dir,
+      env,
+      allowFailure: true,
+    })
+    if (found.code === 0) return found.stdout.trim()
+  }
+  throw new UserError(`Branch "${branch}" does not exist in ${dir}`)
+}

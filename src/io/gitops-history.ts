@@ -1,0 +1,219 @@
+import { isUserError } from '../core/errors'
+import { isRollbackCommit } from '../core/promotion-message'
+import { readScalar } from '../core/yaml-edit'
+import { git, gitOut } from './git'
+import { BlobReader } from './git-blobs'
+
+// What the GitOps history says about a value: which commit set it (and so
+// since when an environment runs it, and, through that commit's trailers,
+// which source commit it was built from), and what came before it. One
+// `git log` for all files of a run plus one `git cat-file --batch`, however
+// many services.
+
+export interface FileChange {
+  commit: string
+  parents: string[]
+  /** Committer time: when the change landed on the branch. */
+  time: string
+  trailers: [string, string][]
+  /** Blob ids before and after (undefined: the file did not exist). */
+  before: string | undefined
+  after: string | undefined
+}
+
+export interface ValueOrigin {
+  commit: string
+  time: string
+  trailers: [string, string][]
+  /** The value the key had before this commit set it. */
+  previous: string | undefined
+}
+
+const NULL_BLOB = /^0+$/
+
+function parseTrailers(text: string): [string, string][] {
+  return text
+    .split('\x1d')
+    .map((line) => {
+      const colon = line.indexOf(':')
+      return colon > 0
+        ? ([line.slice(0, colon).trim(), line.slice(colon + 1).trim()] as [string, string])
+        : undefined
+    })
+    .filter((t): t is [string, string] => t !== undefined)
+}
+
+function hasSource(trailers: [string, string][]): boolean {
+  return trailers.some(([k]) => /^(source-commit|service-source)$/i.test(k))
+}
+
+export class GitOpsHistory {
+  private readonly blobs: BlobReader
+  private readonly values = new Map<string, Promise<string | undefined>>()
+
+  private constructor(
+    private readonly dir: string,
+    private readonly env: Record<string, string>,
+    /** Newest first, per file. */
+    private readonly changes: Map<string, FileChange[]>,
+    /** The newest commit that touched any of the files. */
+    readonly head: string | undefined,
+  ) {
+    this.blobs = new BlobReader(dir, env)
+  }
+
+  /** Reads the first-parent history of `files` on `ref` (one git process). */
+  static async load(
+    dir: string,
+    ref: string,
+    files: string[],
+    env: Record<string, string> = {},
+  ): Promise<GitOpsHistory> {
+    const changes = new Map<string, FileChange[]>(files.map((f) => [f, []]))
+    let head: string | undefined
+    if (files.length > 0) {
+      // --first-parent: a change merged from a pull request counts from its
+      // merge, which is when the environment got it.
+      const { stdout } = await git(
+        [
+          'log',
+          '-z',
+          '--raw',
+          '--no-abbrev',
+          '--no-renames',
+          '--first-parent',
+          '--format=%x1e%H%x1f%P%x1f%ct%x1f%(trailers:unfold,separator=%x1d)',
+          ref,
+          '--',
+          ...files,
+        ],
+        { cwd: dir, env },
+      )
+      for (const record of stdout.split('\x1e')) {
+        if (record === '') continue
+        const end = record.indexOf('\0')
+        const [commit, parents, ct, trailers] = record
+          .slice(0, end < 0 ? undefined : end)
+          .split('\x1f')
+        head ??= commit
+        const fields =
+          end < 0
+            ? []
+            : record
+                .slice(end + 1)
+                .replace(/^\n/, '')
+                .split('\0')
+        for (let i = 0; i + 1 < fields.length; i += 2) {
+          const meta = fields[i]!.split(' ')
+          const path = fields[i + 1]!
+          const list = changes.get(path)
+          if (!list) continue
+          const [before, after] = [meta[2]!, meta[3]!]
+          list.push({
+            commit: commit!,
+            parents: (parents ?? '').split(' ').filter((p) => p !== ''),
+            time: new Date(Number(ct) * 1000).toISOString(),
+            trailers: parseTrailers(trailers ?? ''),
+            before: NULL_BLOB.test(before) ? undefined : before,
+            after: NULL_BLOB.test(after) ? undefined : after,
+          })
+        }
+      }
+    }
+    return new GitOpsHistory(dir, env, changes, head)
+  }
+
+  /** The value at `key` in a blob; undefined when missing or when that old version does not parse. */
+  private valueIn(
+    blob: string | undefined,
+    key: string,
+    file: string,
+  ): Promise<string | undefined> {
+    if (!blob) return Promise.resolve(undefined)
+    const id = `${blob}\0${key}`
+    let value = this.values.get(id)
+    if (!value) {
+      value = this.blobs.read(blob).then((bytes) => {
+        if (!bytes) return undefined
+        try {
+          return readScalar(bytes.toString('utf8'), key, file)
+        } catch (error) {
+          // An old version that no longer parses says nothing about the value.
+          if (isUserError(error)) return undefined
+          throw error
+        }
+      })
+      this.values.set(id, value)
+    }
+    return value
+  }
+
+  /**
+   * The newest commit that set `key` in `file` to `value` (the value differs
+   * before it): since then the environment has run it. With `skipRollbacks`,
+   * rollback commits do not count: the result is the promotion that brought
+   * the value, and `previous` what a rollback goes back to.
+   */
+  async valueOrigin(
+    file: string,
+    key: string,
+    value: string,
+    options: { skipRollbacks?: boolean } = {},
+  ): Promise<ValueOrigin | undefined> {
+    for (const change of this.changes.get(file) ?? []) {
+      if (options.skipRollbacks && isRollbackCommit(change.trailers)) continue
+      if ((await this.valueIn(change.after, key, file)) !== value) continue
+      const previous = await this.valueIn(change.before, key, file)
+      if (previous === value) continue
+      const trailers =
+        change.parents.length > 1 && !hasSource(change.trailers)
+          ? await this.mergedTrailers(change, file)
+          : change.trailers
+      return { commit: change.commit, time: change.time, trailers, previous }
+    }
+    return undefined
+  }
+
+  /**
+   * A change merged from a pull request (bump-helm-values mode pull-request)
+   * counts from the merge, but its trailers are on the branch's commits: the
+   * newest of them that touched the file and names a source.
+   */
+  private async mergedTrailers(change: FileChange, file: string): Promise<[string, string][]> {
+    const { stdout } = await git(
+      [
+        'log',
+        '-z',
+        '--format=%(trailers:unfold,separator=%x1d)',
+        `${change.parents[0]}..${change.commit}`,
+        '--',
+        file,
+      ],
+      { cwd: this.dir, env: this.env },
+    )
+    for (const record of stdout.split('\0')) {
+      const trailers = parseTrailers(record.trim())
+      if (hasSource(trailers)) return [...change.trailers, ...trailers]
+    }
+    return change.trailers
+  }
+
+  close(): void {
+    this.blobs.close()
+  }
+}
+
+/**
+ * History is what soak and rollback are measured from: a shallow checkout
+ * (actions/checkout's default fetch-depth: 1) is deepened first.
+ */
+export async function ensureFullHistory(
+  dir: string,
+  remote: string,
+  env: Record<string, string> = {},
+): Promise<boolean> {
+  const shallow = await gitOut(['rev-parse', '--is-shallow-repository'], { cwd: dir, env })
+  if (shallow !== 'true') return false
+  await git(['fetch', '--unshallow', '--no-tags', '--quiet', remote], { cwd: dir, env })
+  return true
+}

@@ -1,0 +1,197 @@
+import type { ReadFile } from '../core/commit-plan'
+import { UserError } from '../core/errors'
+import { renderFileTemplate } from '../core/file-template'
+import { sourceFromTrailers } from '../core/promotion-message'
+import {
+  type PlanChange,
+  type PromotionMode,
+  type PromotionPlan,
+  promotionChanges,
+  type ServiceValues,
+} from '../core/promotion-plan'
+import { discoverServices } from '../core/service-discovery'
+import { readScalar } from '../core/yaml-edit'
+import { gitOut } from './git'
+import { BlobReader } from './git-blobs'
+import { GitOpsHistory } from './gitops-history'
+
+// Reads a promotion plan at one GitOps commit: the values of each service in
+// `from` and `to` and, from the history, where each value came from. The same
+// function computes the plan shown to reviewers and, at apply time, the plan
+// at the branch tip that must match it.
+
+export interface PlanRequest {
+  dir: string
+  env?: Record<string, string>
+  mode: PromotionMode
+  from?: string
+  to: string
+  /** Empty: every service with a values file for both environments. */
+  services: string[]
+  fileTemplate: string
+  key: string
+  /** Further keys that get the same value. */
+  alsoSet?: string[]
+  /** Promote: the value to promote (must be what `from` runs); rollback: the value to put back. */
+  toValue?: string
+}
+
+/** Files of one commit, through one `git cat-file --batch`. */
+export function readerAt(
+  dir: string,
+  ref: string,
+  env: Record<string, string> = {},
+): { read: ReadFile; close: () => void } {
+  const blobs = new BlobReader(dir, env)
+  return {
+    read: async (path) => (await blobs.read(`${ref}:${path}`))?.toString('utf8'),
+    close: () => blobs.close(),
+  }
+}
+
+async function readValue(
+  read: ReadFile,
+  file: string,
+  key: string,
+  service: string,
+  tip: string,
+): Promise<string> {
+  const text = await read(file)
+  if (text === undefined) {
+    throw new UserError(`${service}: ${file} does not exist (at ${tip.slice(0, 12)})`, { file })
+  }
+  const value = readScalar(text, key, file)
+  if (value === undefined) throw new UserError(`${file}: key "${key}" does not exist`, { file })
+  return value
+}
+
+async function listServices(req: PlanRequest, tip: string, envs: string[]): Promise<string[]> {
+  if (req.services.length > 0) return req.services
+  const tree = await gitOut(['ls-tree', '-r', '-z', '--name-only', '--full-tree', tip], {
+    cwd: req.dir,
+    env: req.env,
+  })
+  const services = discoverServices(req.fileTemplate, envs, tree.split('\0'))
+  if (services.length === 0) {
+    throw new UserError(
+      `No service has a values file for ${envs.join(' and ')} (file-template ${req.fileTemplate})`,
+    )
+  }
+  return services
+}
+
+export async function readPlan(
+  req: PlanRequest,
+  tip: string,
+  read: ReadFile,
+): Promise<PromotionPlan> {
+  return req.mode === 'rollback' ? readRollback(req, tip, read) : readPromotion(req, tip, read)
+}
+
+async function readPromotion(req: PlanRequest, tip: string, read: ReadFile) {
+  const from = req.from!
+  const services = await listServices(req, tip, [from, req.to])
+  const values: ServiceValues[] = []
+  for (const service of services) {
+    const fromFile = renderFileTemplate(req.fileTemplate, { service, env: from })
+    const toFile = renderFileTemplate(req.fileTemplate, { service, env: req.to })
+    values.push({
+      service,
+      fromFile,
+      toFile,
+      fromValue: await readValue(read, fromFile, req.key, service, tip),
+      toValue: await readValue(read, toFile, req.key, service, tip),
+    })
+  }
+  const { changes, unchanged } = promotionChanges(values, req.toValue)
+  const files = values.flatMap((v) => [v.fromFile, v.toFile])
+  const history = await GitOpsHistory.load(req.dir, tip, files, req.env)
+  try {
+    for (const c of changes) {
+      const origin = await history.valueOrigin(c.fromFile!, req.key, c.target)
+      if (origin) {
+        c.liveSince = origin.time
+        c.liveSinceRef = origin.commit
+        c.source = sourceFromTrailers(origin.trailers, c.service)
+      }
+      await previousSource(history, c, req.key)
+    }
+  } finally {
+    history.close()
+  }
+  return plan(req, history.head ?? tip, changes, unchanged)
+}
+
+async function previousSource(history: GitOpsHistory, c: PlanChange, key: string) {
+  if (c.current === undefined) return
+  const origin = await history.valueOrigin(c.file, key, c.current)
+  if (origin) c.previousSource = sourceFromTrailers(origin.trailers, c.service)
+}
+
+async function readRollback(req: PlanRequest, tip: string, read: ReadFile) {
+  const changes: PlanChange[] = []
+  const unchanged: string[] = []
+  const files = req.services.map((service) => ({
+    service,
+    file: renderFileTemplate(req.fileTemplate, { service, env: req.to }),
+  }))
+  const history = await GitOpsHistory.load(
+    req.dir,
+    tip,
+    files.map((f) => f.file),
+    req.env,
+  )
+  try {
+    for (const { service, file } of files) {
+      const current = await readValue(read, file, req.key, service, tip)
+      // The promotion that brought the current value (rollbacks skipped, so
+      // rolling back twice goes further back instead of undoing the rollback).
+      const brought = await history.valueOrigin(file, req.key, current, { skipRollbacks: true })
+      let target = req.toValue
+      if (target === undefined) {
+        if (!brought || brought.previous === undefined) {
+          throw new UserError(
+            `${service}: the GitOps history of ${file} has no value before ${current}, so there is nothing to roll back to (give to-value)`,
+            { file },
+          )
+        }
+        target = brought.previous
+      }
+      if (target === current) {
+        unchanged.push(service)
+        continue
+      }
+      const change: PlanChange = { service, file, current, target }
+      const ran = await history.valueOrigin(file, req.key, target)
+      change.targetRanInTo = ran !== undefined
+      if (ran) {
+        change.liveSince = ran.time
+        change.liveSinceRef = ran.commit
+        change.source = sourceFromTrailers(ran.trailers, service)
+      }
+      await previousSource(history, change, req.key)
+      changes.push(change)
+    }
+  } finally {
+    history.close()
+  }
+  return plan(req, history.head ?? tip, changes, unchanged)
+}
+
+function plan(
+  req: PlanRequest,
+  head: string,
+  changes: PlanChange[],
+  unchanged: string[],
+): PromotionPlan {
+  return {
+    mode: req.mode,
+    ...(req.mode === 'rollback' ? {} : { from: req.from }),
+    to: req.to,
+    key: req.key,
+    ...(req.alsoSet?.length ? { alsoSet: req.alsoSet } : {}),
+    head,
+    changes,
+    unchanged,
+  }
+}

@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { GitOpsHistory } from '../../src/io/gitops-history'
+import { commitFiles, git, makeRemote, TEST_AUTHOR } from '../harness/git-fixtures'
+
+const FILE = 'infra/helm-charts/user-service/values-staging.yaml'
+const OTHER = 'infra/helm-charts/order-service/values-staging.yaml'
+
+function values(tag: string, sidecar = 'v1'): string {
+  return `# staging\nimage:\n  repository: ghcr.io/minishop/user-service\n  tag: ${tag} # pinned\nsidecar:\n  tag: ${sidecar}\n`
+}
+
+function at(day: number): Date {
+  return new Date(Date.UTC(2025, 5, day, 9, 0, 0))
+}
+
+describe('GitOpsHistory', () => {
+  it('finds the commit that set a value, its time and trailers, past unrelated edits', async () => {
+    const repo = makeRemote({ [FILE]: values('1.0.0'), [OTHER]: 'image:\n  tag: o1\n' })
+    const dir = repo.clone
+    const set = commitFiles(
+      dir,
+      { [FILE]: values('1.1.0') },
+      'Update user-service to 1.1.0 in staging\n\nSource-Repository: minishop/user-service\nSource-Commit: abc123abc123\nRun-URL: https://example.test/run/1',
+      at(2),
+    )
+    commitFiles(dir, { [FILE]: values('1.1.0', 'v2') }, 'sidecar', at(3))
+    const last = commitFiles(dir, { [OTHER]: 'image:\n  tag: o2\n' }, 'other', at(4))
+    const history = await GitOpsHistory.load(dir, 'HEAD', [FILE, OTHER])
+    try {
+      expect(history.head).toBe(last)
+      const origin = await history.valueOrigin(FILE, 'image.tag', '1.1.0')
+      expect(origin).toEqual({
+        commit: set,
+        time: at(2).toISOString(),
+        trailers: [
+          ['Source-Repository', 'minishop/user-service'],
+          ['Source-Commit', 'abc123abc123'],
+          ['Run-URL', 'https://example.test/run/1'],
+        ],
+        previous: '1.0.0',
+      })
+      // The initial value: set by the root commit, with nothing before it.
+      expect((await history.valueOrigin(OTHER, 'image.tag', 'o1'))?.previous).toBeUndefined()
+      expect(await history.valueOrigin(FILE, 'image.tag', '9.9.9')).toBeUndefined()
+    } finally {
+      history.close()
+    }
+  })
+
+  it('counts a value set again from its newest setting; skipRollbacks finds the promotion', async () => {
+    const repo = makeRemote({ [FILE]: values('1.0.0') })
+    const dir = repo.clone
+    const promoted = commitFiles(dir, { [FILE]: values('2.0.0') }, 'promote 2', at(2))
+    commitFiles(dir, { [FILE]: values('3.0.0') }, 'promote 3', at(3))
+    const rolledBack = commitFiles(
+      dir,
+      { [FILE]: values('2.0.0') },
+      'Roll back\n\nPromotion-Mode: rollback',
+      at(4),
+    )
+    const history = await GitOpsHistory.load(dir, git(dir, 'rev-parse', 'HEAD'), [FILE])
+    try {
+      expect((await history.valueOrigin(FILE, 'image.tag', '2.0.0'))?.commit).toBe(rolledBack)
+      const brought = await history.valueOrigin(FILE, 'image.tag', '2.0.0', { skipRollbacks: true })
+      expect(brought).toMatchObject({ commit: promoted, previous: '1.0.0' })
+    } finally {
+      history.close()
+    }
+  })
+
+  it('counts a change merged from a pull request from its merge, with the branch commit trailers', async () => {
+    const repo = makeRemote({ [FILE]: values('1.0.0') })
+    const dir = repo.clone
+    git(dir, 'checkout', '-q', '-b', 'bump/staging/user-service')
+    commitFiles(
+      dir,
+      { [FILE]: values('1.1.0') },
+      'Update user-service to 1.1.0 in staging\n\nSource-Repository: minishop/user-service\nSource-Commit: abc123abc123',
+      at(2),
+    )
+    git(dir, 'checkout', '-q', 'main')
+    commitFiles(dir, { [OTHER]: 'image:\n  tag: o1\n' }, 'meanwhile on main', at(3))
+    execFileSync(
+      'git',
+      ['merge', '-q', '--no-ff', '-m', 'Merge pull request #7', 'bump/staging/user-service'],
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          ...TEST_AUTHOR,
+          GIT_AUTHOR_DATE: at(4).toISOString(),
+          GIT_COMMITTER_DATE: at(4).toISOString(),
+        },
+      },
+    )
+    const merge = git(dir, 'rev-parse', 'HEAD')
+    const history = await GitOpsHistory.load(dir, 'HEAD', [FILE])
+    try {
+      const origin = await history.valueOrigin(FILE, 'image.tag', '1.1.0')
+      expect(origin).toMatchObject({ commit: merge, time: at(4).toISOString(), previous: '1.0.0' })
+      expect(origin?.trailers).toEqual([
+        ['Source-Repository', 'minishop/user-service'],
+        ['Source-Commit', 'abc123abc123'],
+      ])
+    } finally {
+      history.close()
+    }
+  })
+})
