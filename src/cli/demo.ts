@@ -2,7 +2,7 @@
 // under a temporary directory, through the same CLI a maintainer would use:
 // build and tag, deploy to dev, promote to staging, a production promotion
 // refused by a gate, the approved one, and a rollback.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,7 +13,11 @@ import { MINISHOP_SERVICES, valuesFile } from './sample-values'
 const ENVS = ['dev', 'staging', 'prod']
 const REGISTRY = '127.0.0.1:5000'
 const INITIAL_TAG = '1.4.2'
-const REVIEWER = 'Dana Reviewer <dana>'
+const REVIEWER = 'dana'
+
+function shown(args: string[]): string {
+  return `minishop-actions ${args.map((a) => (/[\s"{}<>]/.test(a) ? `'${a}'` : a)).join(' ')}`
+}
 
 interface CliResult {
   code: number
@@ -22,6 +26,15 @@ interface CliResult {
 }
 
 class DemoFailure extends Error {}
+
+/** A unified diff cut to what changed: the file and its -/+ lines. */
+function changedLines(diff: string): string {
+  return diff
+    .split('\n')
+    .filter((l) => l.startsWith('+++ ') || (/^[-+]/.test(l) && !l.startsWith('--- ')))
+    .map((l) => (l.startsWith('+++ ') ? l.slice(6) : `  ${l}`))
+    .join('\n')
+}
 
 function gitIn(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
@@ -70,29 +83,34 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
     stepNo++
     say(`\n━━ ${stepNo}. ${title}  [${((Date.now() - started) / 1000).toFixed(1)}s]`)
   }
-  const cli = (args: string[], options: { expectFailure?: boolean } = {}): CliResult => {
-    say(`$ minishop-actions ${args.map((a) => (/[\s"{}]/.test(a) ? `'${a}'` : a)).join(' ')}`)
-    const result = spawnSync(process.execPath, [cliPath, ...args, '--json'], {
-      encoding: 'utf8',
-      env: { ...process.env, GITHUB_TOKEN: '', GH_TOKEN: '' },
-      maxBuffer: 1 << 26,
+  const cli = async (
+    args: string[],
+    options: { expectFailure?: boolean; quiet?: boolean } = {},
+  ): Promise<CliResult> => {
+    if (!options.quiet) say(`$ ${shown(args)}`)
+    const child = spawn(process.execPath, [cliPath, ...args, '--json'], {
+      env: { ...process.env, GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_ACTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
+    const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)))
     let parsed: { outputs?: Record<string, string>; errors?: string[] } = {}
     try {
-      parsed = JSON.parse(result.stdout)
+      parsed = JSON.parse(stdout)
     } catch {
-      throw new DemoFailure(
-        `minishop-actions ${args[0]} printed no JSON:\n${result.stdout}\n${result.stderr}`,
-      )
+      throw new DemoFailure(`minishop-actions ${args[0]} printed no JSON:\n${stdout}\n${stderr}`)
     }
-    const out: CliResult = {
-      code: result.status ?? 1,
-      outputs: parsed.outputs ?? {},
-      errors: parsed.errors ?? [],
-    }
+    const out: CliResult = { code, outputs: parsed.outputs ?? {}, errors: parsed.errors ?? [] }
     if (options.expectFailure ? out.code === 0 : out.code !== 0) {
       throw new DemoFailure(
-        `minishop-actions ${args[0]} ${options.expectFailure ? 'succeeded but should have been refused' : `failed:\n${out.errors.join('\n')}\n${result.stderr}`}`,
+        `minishop-actions ${args[0]} ${options.expectFailure ? 'succeeded but should have been refused' : `failed:\n${out.errors.join('\n')}\n${stderr}`}`,
       )
     }
     return out
@@ -152,28 +170,36 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
         ? `build-and-tag: real builds pushed to the local registry ${REGISTRY}`
         : 'build-and-tag: tags only (--dry-run), since no Docker engine and registry on 127.0.0.1:5000 answer',
     )
+    // One build per service, all at once, as the service-ci matrix runs them.
+    const builds = await Promise.all(
+      MINISHOP_SERVICES.map((name) => {
+        const args = [
+          'build-and-tag',
+          '--workspace',
+          service,
+          '--service',
+          name,
+          '--registry',
+          `${REGISTRY}/minishop-demo`,
+          '--cache',
+          'none',
+          ...(real ? ['--push', 'true'] : ['--dry-run']),
+        ]
+        say(`$ ${shown(args)}`)
+        return cli(args, { quiet: true })
+      }),
+    )
     const images: Record<string, string> = {}
-    for (const name of MINISHOP_SERVICES) {
-      const result = cli([
-        'build-and-tag',
-        '--workspace',
-        service,
-        '--service',
-        name,
-        '--registry',
-        `${REGISTRY}/minishop-demo`,
-        '--cache',
-        'none',
-        ...(real ? ['--push', 'true'] : ['--dry-run']),
-      ])
-      images[name] = result.outputs.tag ?? ''
+    MINISHOP_SERVICES.forEach((name, i) => {
+      const outputs = builds[i]!.outputs
+      images[name] = outputs.tag ?? ''
       say(
-        `  ${name}: ${result.outputs.tags?.split('\n').join(', ')}${result.outputs.digest ? `  ${result.outputs.digest.slice(0, 19)}…` : ''}`,
+        `  ${name}: ${outputs.tags?.split('\n').join(', ')}${outputs.digest ? `  ${outputs.digest.slice(0, 19)}…` : ''}`,
       )
-    }
+    })
 
     step('Deploy to dev: every service bumped in one GitOps commit')
-    const deploy = cli([
+    const deploy = await cli([
       'bump',
       '--workspace',
       gitops,
@@ -186,7 +212,7 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
       '--source-repository',
       'minishop/minishop',
     ])
-    say(indent(deploy.outputs.diff ?? ''))
+    say(indent(changedLines(deploy.outputs.diff ?? '')))
     say(
       `  commit ${deploy.outputs.commit?.slice(0, 12)}: ${deploy.outputs.files?.split('\n').length} files`,
     )
@@ -205,12 +231,12 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
     ]
 
     step('Plan the promotion dev -> staging (a plan never writes)')
-    const stagingPlan = cli(promoteArgs('dev', 'staging', ['--plan']))
-    say(indent(stagingPlan.outputs.diff ?? ''))
+    const stagingPlan = await cli(promoteArgs('dev', 'staging', ['--plan']))
+    say(indent(changedLines(stagingPlan.outputs.diff ?? '')))
     say(`  plan digest ${stagingPlan.outputs['plan-digest']}`)
 
     step('Apply it with the digest of the plan that was shown')
-    const staging = cli(
+    const staging = await cli(
       promoteArgs('dev', 'staging', [
         '--apply',
         '--plan-digest',
@@ -220,10 +246,10 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
     say(`  commit ${staging.outputs.commit?.slice(0, 12)}`)
 
     step('Production: the plan, then an apply without approval, refused with nothing written')
-    const prodPlan = cli(promoteArgs('staging', 'prod', ['--plan']))
-    say(indent(prodPlan.outputs.diff ?? ''))
+    const prodPlan = await cli(promoteArgs('staging', 'prod', ['--plan']))
+    say(indent(changedLines(prodPlan.outputs.diff ?? '')))
     const before = gitIn(gitops, 'ls-remote', remote, 'refs/heads/main')
-    const refused = cli(
+    const refused = await cli(
       promoteArgs('staging', 'prod', [
         '--apply',
         '--plan-digest',
@@ -238,7 +264,7 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
     say('  the GitOps remote is unchanged')
 
     step(`Production, approved by ${REVIEWER}`)
-    const prod = cli(
+    const prod = await cli(
       promoteArgs('staging', 'prod', [
         '--apply',
         '--plan-digest',
@@ -249,8 +275,8 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
     )
     say(`  commit ${prod.outputs.commit?.slice(0, 12)}, approved by ${prod.outputs['approved-by']}`)
 
-    step('Roll back payment-service in production to what ran before')
-    const rollback = cli([
+    step('Roll back payment-service in production: plan it, then apply it approved')
+    const rollbackArgs = [
       'promote',
       '--workspace',
       gitops,
@@ -261,15 +287,23 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
       '--rollback',
       '--deployments',
       'false',
+    ]
+    const rollbackPlan = await cli([...rollbackArgs, '--dry-run'])
+    say(indent(changedLines(rollbackPlan.outputs.diff ?? '')))
+    const rollback = await cli([
+      ...rollbackArgs,
+      '--plan-digest',
+      rollbackPlan.outputs['plan-digest'] ?? '',
       '--approved-by',
       REVIEWER,
     ])
-    say(indent(rollback.outputs.diff ?? ''))
+    say(`  commit ${rollback.outputs.commit?.slice(0, 12)}`)
 
     step('Where every service runs now')
     gitIn(gitops, 'pull', '-q', '--ff-only', 'origin', 'main')
     const width = Math.max(...MINISHOP_SERVICES.map((s) => s.length))
-    const cell = (v: string): string => (v.length > 24 ? `${v.slice(0, 21)}...` : v).padEnd(24)
+    // A commit SHA tag is shown short, as git shows commits.
+    const cell = (v: string): string => (/^[0-9a-f]{40}$/.test(v) ? v.slice(0, 12) : v).padEnd(14)
     say(`  ${'service'.padEnd(width)}  ${ENVS.map(cell).join('  ')}`)
     const table: Record<string, Record<string, string>> = {}
     for (const name of MINISHOP_SERVICES) {
