@@ -5,8 +5,19 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { DEPLOY, workspace as kindWorkspace } from '../test/actions/kind-integration.shared'
+import {
+  approval,
+  day,
+  makeGitOps,
+  sha,
+  startGitHub,
+  valuesFile,
+  valuesPath,
+} from '../test/actions/promote.fixtures'
+import { setupStubs } from '../test/fixtures/kind-stubs'
 import { ROOT, type RunOptions, runAction } from '../test/harness/run-action'
-import { git, MINISHOP_SERVICES, valuesFile, writeGitOpsTree } from './generate'
+import { git, MINISHOP_SERVICES, valuesFile as sampleValues, writeGitOpsTree } from './generate'
 import { BENCH_DIR, median, repeat, runNode, timed } from './measure'
 import { record, writeResults } from './report'
 
@@ -50,7 +61,9 @@ async function timedAction(action: string, options: RunOptions) {
   const result = await runAction(action, { ...options, nodeArgs: probe })
   const ms = performance.now() - started
   if (result.exitCode !== 0) {
-    throw new Error(`${action} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`)
+    throw new Error(
+      `${action} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`,
+    )
   }
   const rss = Number(/__MAXRSS_KB__=(\d+)/.exec(result.stderr)?.[1] ?? 0)
   return { ms, rssKb: rss, result }
@@ -70,18 +83,35 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
   it('floor: node -e ""', async () => {
     const r = await repeat(RUNS, () => runNode(['-e', '']))
     floor = r.medianMs
-    record({ section: 'start-up', measure: 'node -e "" (floor)', value: `${fmtMs(r.medianMs)}, ${fmtMb(r.maxRssKb)}` }, r)
+    record(
+      {
+        section: 'start-up',
+        measure: 'node -e "" (floor)',
+        value: `${fmtMs(r.medianMs)}, ${fmtMb(r.maxRssKb)}`,
+      },
+      r,
+    )
   })
 
   const gitops = () =>
-    gitopsRemote('startup', (dir) => writeGitOpsTree(dir, MINISHOP_SERVICES, ['dev', 'staging', 'prod'], () => 300))
+    gitopsRemote('startup', (dir) =>
+      writeGitOpsTree(dir, MINISHOP_SERVICES, ['dev', 'staging', 'prod'], () => 300),
+    )
   const cases: [string, () => RunOptions][] = [
     [
       'build-and-tag',
       () => {
         const ws = freshDir('svc')
         writeFileSync(join(ws, 'Dockerfile'), 'FROM scratch\n')
-        return { workspace: ws, inputs: { service: 'user-service', context: '.', registry: '127.0.0.1:5000/bench', 'dry-run': true } }
+        return {
+          workspace: ws,
+          inputs: {
+            service: 'user-service',
+            context: '.',
+            registry: '127.0.0.1:5000/bench',
+            'dry-run': true,
+          },
+        }
       },
     ],
     [
@@ -89,6 +119,47 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
       () => ({
         workspace: gitops().clone,
         inputs: { services: 'user-service', environment: 'dev', value: 'abc1234', 'dry-run': true },
+      }),
+    ],
+    [
+      'detect-changes',
+      () => {
+        const ws = freshDir('detect')
+        git(ws, 'init', '-q', '--initial-branch=main')
+        writeFileSync(join(ws, 'README.md'), 'x\n')
+        git(ws, 'add', '-A')
+        git(ws, 'commit', '-q', '-m', 'one')
+        const before = git(ws, 'rev-parse', 'HEAD')
+        mkdirSync(join(ws, 'services/user-service'), { recursive: true })
+        writeFileSync(join(ws, 'services/user-service/Dockerfile'), 'FROM scratch\n')
+        git(ws, 'add', '-A')
+        git(ws, 'commit', '-q', '-m', 'two')
+        const after = git(ws, 'rev-parse', 'HEAD')
+        return {
+          workspace: ws,
+          event: { before, after, ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+          env: { GITHUB_SHA: after },
+        }
+      },
+    ],
+    [
+      'promote',
+      () => ({
+        workspace: gitops().clone,
+        inputs: { from: 'staging', to: 'prod', mode: 'plan', deployments: false },
+      }),
+    ],
+    [
+      'index',
+      () => ({
+        workspace: gitops().clone,
+        inputs: {
+          command: 'bump-helm-values',
+          services: 'user-service',
+          environment: 'dev',
+          value: 'abc1234',
+          'dry-run': true,
+        },
       }),
     ],
   ]
@@ -103,11 +174,11 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
         rss = Math.max(rss, r.rssKb)
       }
       const m = median(times)
-      const size = statSync(join(ROOT, 'dist', action, 'index.js')).size
+      const size = statSync(join(ROOT, 'dist', action === 'index' ? '' : action, 'index.js')).size
       record(
         {
           section: 'start-up',
-          measure: `${action} (dry run)`,
+          measure: `${action === 'index' ? 'root action (command: bump-helm-values)' : action} (${action === 'promote' ? 'plan' : action === 'detect-changes' ? 'one commit' : 'dry run'})`,
           value: `${fmtMs(m)} = ${(m / floor).toFixed(2)}× floor, ${fmtMb(rss)}, bundle ${(size / 2 ** 20).toFixed(2)} MB`,
           target: '< 2× floor, bundle < 1.5 MB',
           ok: m < 2 * floor && size < 1.5 * 2 ** 20,
@@ -117,10 +188,39 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
     })
   }
 
+  it('kind-integration (a whole run with stand-in kind, kubectl and helm: it has no dry run)', async () => {
+    const times: number[] = []
+    let rss = 0
+    for (let i = 0; i < RUNS; i++) {
+      const stubs = setupStubs()
+      const r = await timedAction('kind-integration', {
+        workspace: kindWorkspace(),
+        env: stubs.env,
+        inputs: { tools: 'path', ...DEPLOY },
+      })
+      times.push(r.ms)
+      rss = Math.max(rss, r.rssKb)
+    }
+    const m = median(times)
+    const size = statSync(join(ROOT, 'dist/kind-integration/index.js')).size
+    record(
+      {
+        section: 'start-up',
+        measure: 'kind-integration (whole stand-in run)',
+        value: `${fmtMs(m)} = ${(m / floor).toFixed(2)}× floor (incl. ~20 stand-in processes), ${fmtMb(rss)}, bundle ${(size / 2 ** 20).toFixed(2)} MB`,
+        target: 'bundle < 1.5 MB',
+        ok: size < 1.5 * 2 ** 20,
+      },
+      { medianMs: m, times, rssKb: rss, bundleBytes: size },
+    )
+  })
+
   it('bundle sizes', () => {
     const sizes: Record<string, number> = {}
     for (const name of readdirSync(join(ROOT, 'dist'))) {
-      const file = name.endsWith('.js') ? join(ROOT, 'dist', name) : join(ROOT, 'dist', name, 'index.js')
+      const file = name.endsWith('.js')
+        ? join(ROOT, 'dist', name)
+        : join(ROOT, 'dist', name, 'index.js')
       try {
         sizes[name.endsWith('.js') ? name : `${name}/index.js`] = statSync(file).size
       } catch {
@@ -172,8 +272,11 @@ describe('2. YAML edit throughput (no git)', () => {
   it('one 5 MB values file', async () => {
     const { clone } = gitopsRemote('yaml-big', (dir) => {
       mkdirSync(join(dir, 'infra/helm-charts/big'), { recursive: true })
-      let text = valuesFile('big', 2000)
-      while (text.length < 5 * 2 ** 20) text += valuesFile('big', 2000).replace(/^image:[\s\S]*?pullPolicy: IfNotPresent\n/m, '').replace(/^(\w)/gm, `x${text.length}_$1`)
+      let text = sampleValues('big', 2000)
+      while (text.length < 5 * 2 ** 20)
+        text += sampleValues('big', 2000)
+          .replace(/^image:[\s\S]*?pullPolicy: IfNotPresent\n/m, '')
+          .replace(/^(\w)/gm, `x${text.length}_$1`)
       writeFileSync(join(dir, 'infra/helm-charts/big/values-dev.yaml'), text)
     })
     const r = await timedAction('bump-helm-values', {
@@ -181,7 +284,14 @@ describe('2. YAML edit throughput (no git)', () => {
       inputs: { files: 'infra/helm-charts/big/values-dev.yaml', value: 'bench-2', commit: false },
     })
     expect(r.result.outputs.changed).toBe('true')
-    record({ section: 'yaml edit', measure: 'one 5 MB file', value: `${fmtMs(r.ms)}, ${fmtMb(r.rssKb)}` }, { ms: r.ms, rssKb: r.rssKb })
+    record(
+      {
+        section: 'yaml edit',
+        measure: 'one 5 MB file',
+        value: `${fmtMs(r.ms)}, ${fmtMb(r.rssKb)}`,
+      },
+      { ms: r.ms, rssKb: r.rssKb },
+    )
   })
 })
 
@@ -190,7 +300,9 @@ describe('3. one GitOps commit for N services', () => {
   for (const n of [10, 100, 1000]) {
     it(`N = ${n}`, async () => {
       const services = Array.from({ length: n }, (_, i) => `svc-${String(i).padStart(4, '0')}`)
-      const { bare, clone } = gitopsRemote(`commit-${n}`, (dir) => writeGitOpsTree(dir, services, ['dev'], () => 300))
+      const { bare, clone } = gitopsRemote(`commit-${n}`, (dir) =>
+        writeGitOpsTree(dir, services, ['dev'], () => 300),
+      )
       const images = Object.fromEntries(services.map((s, i) => [s, `build-${i}`]))
       const r = await timedAction('bump-helm-values', {
         workspace: clone,
@@ -223,7 +335,9 @@ describe('4. concurrent pipelines pushing to one GitOps branch', () => {
   for (const k of [5, 10, 20]) {
     it(`K = ${k}`, async () => {
       const services = Array.from({ length: k }, (_, i) => `svc-${i}`)
-      const { bare } = gitopsRemote(`race-${k}`, (dir) => writeGitOpsTree(dir, services, ['dev'], () => 300))
+      const { bare } = gitopsRemote(`race-${k}`, (dir) =>
+        writeGitOpsTree(dir, services, ['dev'], () => 300),
+      )
       const log = countPushes(bare)
       const clones = services.map((s) => {
         const dir = freshDir(`race-${k}-${s}`)
@@ -292,7 +406,12 @@ describe('5. detect-changes on a large monorepo', () => {
       const r = await timedAction('detect-changes', {
         workspace: repo,
         eventName: 'push',
-        event: { before: base, after: head, ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+        event: {
+          before: base,
+          after: head,
+          ref: 'refs/heads/main',
+          repository: { default_branch: 'main' },
+        },
         env: { GITHUB_SHA: head },
       })
       changed = JSON.parse(r.result.outputs.services ?? '[]').length
@@ -309,5 +428,72 @@ describe('5. detect-changes on a large monorepo', () => {
       },
       { medianMs: m, times },
     )
+  })
+})
+
+describe('6. promote 50 services against the local GitHub API', () => {
+  it('plan + apply staging -> prod', async () => {
+    const world = await startGitHub()
+    try {
+      const services = Array.from({ length: 50 }, (_, i) => `svc-${String(i).padStart(2, '0')}`)
+      const g = makeGitOps(services, false)
+      const staging: Record<string, string> = {}
+      for (const s of services)
+        staging[valuesPath(s, 'staging')] = valuesFile(s, 'staging', `2.0.0-${s}`)
+      g.commit(
+        staging,
+        `Promote to staging: 50 services from dev\n\n${services.map((s) => `Service-Source: ${s} minishop/${s}@${sha(s)}`).join('\n')}`,
+        day(5),
+      )
+      for (const s of services) world.checks.set(sha(s), [{ name: 'ci', state: 'success' }])
+      const inputs = {
+        token: 'bench-token',
+        from: 'staging',
+        to: 'prod',
+        'required-checks': 'ci',
+        'min-soak': '24h',
+      }
+      const env = {
+        GITHUB_API_URL: world.api.url,
+        GITHUB_REPOSITORY: 'minishop/gitops',
+        MINISHOP_NOW: day(8).toISOString(),
+      }
+      const plan = await timedAction('promote', {
+        workspace: g.clone,
+        env,
+        inputs: { ...inputs, mode: 'plan' },
+      })
+      const planRequests = world.api.requests.length
+      world.api.requests.length = 0
+      world.approvals = [approval('alice', ['prod'])]
+      const apply = await timedAction('promote', {
+        workspace: g.clone,
+        env,
+        inputs: { ...inputs, mode: 'apply', 'plan-digest': plan.result.outputs['plan-digest'] },
+      })
+      const calls = world.calls()
+      const perService = calls.filter((c) => c.includes('/deployments')).length
+      const constant = calls.length - perService
+      record(
+        {
+          section: 'promote',
+          measure: '50 services: plan',
+          value: `${fmtMs(plan.ms)}, ${planRequests} requests`,
+        },
+        { ms: plan.ms, requests: planRequests },
+      )
+      record(
+        {
+          section: 'promote',
+          measure: '50 services: apply',
+          value: `${fmtMs(apply.ms)}, ${constant} requests + ${perService} for deployments (${perService / 50} a service)`,
+          target: '<= 10 + deployments',
+          ok: constant <= 10 && perService <= 2 * 50,
+        },
+        { ms: apply.ms, constant, perService, calls },
+      )
+    } finally {
+      await world.api.close()
+    }
   })
 })

@@ -23,10 +23,20 @@ export function record(row: Row, data?: Record<string, unknown>): void {
 
 export function table(): string {
   const header = ['section', 'measure', 'value', 'target', '']
-  const body = rows.map((r) => [r.section, r.measure, r.value, r.target ?? '', r.ok === undefined ? '' : r.ok ? 'met' : 'MISSED'])
+  const body = rows.map((r) => [
+    r.section,
+    r.measure,
+    r.value,
+    r.target ?? '',
+    r.ok === undefined ? '' : r.ok ? 'met' : 'MISSED',
+  ])
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n')
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n')
 }
 
 export function writeResults(): string {
