@@ -45,8 +45,11 @@ for (const entry of entries) {
     target: 'es2022',
   })
   const outDir = dirname(join(root, entry.out))
+  // A bundle's folder holds only what this build wrote (no stale chunks).
+  if (entry.name !== 'index') rmSync(outDir, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
-  writeFileSync(join(root, entry.out), code)
+  // The CLI keeps its shebang and is executable, for `bin` in package.json.
+  writeFileSync(join(root, entry.out), code, { mode: code.startsWith('#!') ? 0o755 : 0o644 })
   for (const [file, asset] of Object.entries(assets)) {
     if (file === 'package.json') continue
     const target = entry.name === 'index' ? join(outDir, `root-${file}`) : join(outDir, file)

@@ -3,9 +3,9 @@ import { UserError } from '../core/errors'
 import * as buildAndTag from './build-and-tag/main'
 import * as bumpHelmValues from './bump-helm-values/main'
 import { type ActionEntry, fail, runEntry } from './common/run-action'
-import { ACTION_DEFAULTS } from './defaults.generated'
 import * as detectChanges from './detect-changes/main'
 import * as kindIntegration from './kind-integration/main'
+import { ACTION_METADATA } from './metadata.generated'
 import * as promote from './promote/main'
 
 export const ACTIONS: Record<string, ActionEntry> = {
@@ -16,7 +16,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   promote,
 }
 
-function inputEnvName(name: string): string {
+export function inputEnvName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
@@ -26,9 +26,12 @@ function inputEnvName(name: string): string {
  * own action.yml are applied here, exactly as the runner would have.
  */
 export function applyDefaults(command: string, env: NodeJS.ProcessEnv = process.env): void {
-  for (const [name, value] of Object.entries(ACTION_DEFAULTS[command] ?? {})) {
+  for (const [name, spec] of Object.entries(ACTION_METADATA[command]?.inputs ?? {})) {
+    // Expressions (`${{ github.token }}`) are the runner's to evaluate; the
+    // root action.yml carries those.
+    if (spec.default === undefined || spec.default.includes('${{')) continue
     const key = inputEnvName(name)
-    if (env[key] === undefined || env[key] === '') env[key] = value
+    if (env[key] === undefined || env[key] === '') env[key] = spec.default
   }
 }
 

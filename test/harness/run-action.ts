@@ -5,6 +5,9 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { parseCommandFile } from '../../src/core/command-file'
+
+export { parseCommandFile }
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -22,6 +25,8 @@ export interface RunOptions {
   /** Directory that holds RUNNER_TEMP and the command files. */
   runnerDir?: string
   timeoutMs?: number
+  /** Extra arguments for node before the script (the benchmarks preload a memory probe). */
+  nodeArgs?: string[]
 }
 
 export interface RunResult {
@@ -41,30 +46,6 @@ export interface RunResult {
 /** The runner's environment-variable name for an input. */
 export function inputEnvName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
-}
-
-/** Parses the GITHUB_OUTPUT / GITHUB_STATE file format, heredoc values included. */
-export function parseCommandFile(text: string): Record<string, string> {
-  const result: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    if (line === '') continue
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
-    if (heredoc) {
-      const [, name, delimiter] = heredoc
-      const value: string[] = []
-      i++
-      while (i < lines.length && lines[i] !== delimiter) value.push(lines[i++]!)
-      if (i >= lines.length) throw new Error(`Unterminated heredoc for ${name} in command file`)
-      result[name!] = value.join('\n')
-      continue
-    }
-    const eq = line.indexOf('=')
-    if (eq < 0) throw new Error(`Malformed command file line: ${line}`)
-    result[line.slice(0, eq)] = line.slice(eq + 1)
-  }
-  return result
 }
 
 const ANNOTATION = /^::(error|warning|notice)( [^:]*)?::(.*)$/
@@ -142,7 +123,7 @@ export async function runAction(script: string, options: RunOptions = {}): Promi
     else env[k] = v
   }
 
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { isUserError, UserError } from '../../core/errors'
 import {
+  type Approval,
   approvalsFor,
   blockingGates,
   evaluateGates,
@@ -214,11 +215,12 @@ async function evaluate(r: Run, plan: PromotionPlan, writes: boolean) {
   await gatherEvidence(r, plan)
   const approvals =
     r.inputs.requireApproval && writes
-      ? await withApiHint(
+      ? (localApprovals(r.inputs.githubEnvironment) ??
+        (await withApiHint(
           "Reading this run's approvals",
           'The job needs permissions: actions: read.',
           () => listRunApprovals(r.api(), currentRun()),
-        )
+        )))
       : undefined
   const gates = evaluateGates({ plan, policy: policyOf(r.inputs), now: r.now, approvals })
   for (const line of gateLogLines(gates)) core.info(line)
@@ -333,6 +335,26 @@ async function recordDeployments(
     ids.push(id)
   }
   return { ids, failures }
+}
+
+/**
+ * Outside a workflow run (the CLI) there are no run approvals to read: the
+ * person at the terminal names who approved (`--approved-by`), and it is
+ * recorded like any approval; without one, no one approved. Inside GitHub
+ * Actions only the environment's reviewers count, read from the run.
+ */
+function localApprovals(environment: string): Approval[] | undefined {
+  if (process.env.GITHUB_ACTIONS === 'true') return undefined
+  const approver = process.env.MINISHOP_LOCAL_APPROVED_BY?.trim()
+  if (!approver) return []
+  return [
+    {
+      login: approver,
+      state: 'approved',
+      comment: 'approved on the command line',
+      environments: [environment],
+    },
+  ]
 }
 
 function currentRepository(): string {
