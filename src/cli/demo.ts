@@ -2,11 +2,12 @@
 // under a temporary directory, through the same CLI a maintainer would use:
 // build and tag, deploy to dev, promote to staging, a production promotion
 // refused by a gate, the approved one, and a rollback.
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readScalar } from '../core/yaml-edit'
+import { run } from '../io/exec'
 import type { CliIo } from './main'
 import { MINISHOP_SERVICES, valuesFile } from './sample-values'
 
@@ -88,19 +89,10 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
     options: { expectFailure?: boolean; quiet?: boolean } = {},
   ): Promise<CliResult> => {
     if (!options.quiet) say(`$ ${shown(args)}`)
-    const child = spawn(process.execPath, [cliPath, ...args, '--json'], {
-      env: { ...process.env, GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_ACTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { code, stdout, stderr } = await run(process.execPath, [cliPath, ...args, '--json'], {
+      env: { GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_ACTIONS: '' },
+      allowFailure: true,
     })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)))
     let parsed: { outputs?: Record<string, string>; errors?: string[] } = {}
     try {
       parsed = JSON.parse(stdout)
