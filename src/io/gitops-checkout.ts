@@ -29,13 +29,20 @@ export function repositorySlug(repository: string): string | undefined {
 
 /**
  * The token as git's `http.extraheader`, passed through GIT_CONFIG_* variables
- * for each command: it reaches git's memory, never .git/config or a URL.
+ * for each command: it reaches git's memory, never .git/config or a URL. Only
+ * for the GitHub server the token belongs to (GITHUB_SERVER_URL), as
+ * actions/checkout does: a `repository` URL on another host gets no token.
  */
-export function authEnv(url: string, token: string | undefined): Record<string, string> {
+export function authEnv(
+  url: string,
+  token: string | undefined,
+  serverUrl: string,
+): Record<string, string> {
   if (!token || !/^https?:\/\//.test(url)) return {}
+  const origin = new URL(url).origin
+  if (origin !== new URL(serverUrl).origin) return {}
   const basic = Buffer.from(`x-access-token:${token}`).toString('base64')
   core.setSecret(basic)
-  const origin = new URL(url).origin
   return {
     GIT_CONFIG_COUNT: '1',
     GIT_CONFIG_KEY_0: `http.${origin}/.extraheader`,
@@ -52,7 +59,7 @@ export async function cloneGitOpsRepo(options: {
   parent: string
 }): Promise<GitOpsCheckout> {
   const url = cloneUrl(options.repository, options.serverUrl)
-  const env = authEnv(url, options.token)
+  const env = authEnv(url, options.token, options.serverUrl)
   const dir = join(options.parent, `gitops-${randomBytes(6).toString('hex')}`)
   const args = ['clone', '--quiet', '--no-tags', '--single-branch']
   if (options.branch) args.push('--branch', options.branch)

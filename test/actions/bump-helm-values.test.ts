@@ -351,13 +351,18 @@ describe('bump-helm-values', () => {
     const server = await startGitHttpServer(repo.bare, token)
     try {
       const workspace = tempDir('workspace-')
-      const result = await bump(workspace, {
-        repository: server.url,
-        token,
-        services: 'user-service',
-        environment: 'prod',
-        value: 'v8',
-      })
+      const result = await bump(
+        workspace,
+        {
+          repository: server.url,
+          token,
+          services: 'user-service',
+          environment: 'prod',
+          value: 'v8',
+        },
+        // The token goes only to the GitHub server it belongs to: here, the local one.
+        { GITHUB_SERVER_URL: server.url },
+      )
       expectOk(result)
       expect(
         git(repo.bare, 'show', 'main:infra/helm-charts/user-service/values-prod.yaml'),
@@ -381,17 +386,40 @@ describe('bump-helm-values', () => {
     }
   })
 
-  it('a wrong token fails plainly, naming the repository', async () => {
+  it('never sends the token to a host other than the GitHub server', async () => {
     const repo = makeRemote(gitopsFiles())
     const server = await startGitHttpServer(repo.bare, 'right-token')
     try {
       const result = await bump(tempDir('workspace-'), {
         repository: server.url,
-        token: 'wrong-token',
+        token: 'right-token',
         services: 'user-service',
         environment: 'prod',
         value: 'v8',
       })
+      // GITHUB_SERVER_URL is github.com here: the local server gets no header, so it refuses.
+      expect(result.exitCode).toBe(1)
+      expect(server.authorizations.filter((a) => a !== '')).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('a wrong token fails plainly, naming the repository', async () => {
+    const repo = makeRemote(gitopsFiles())
+    const server = await startGitHttpServer(repo.bare, 'right-token')
+    try {
+      const result = await bump(
+        tempDir('workspace-'),
+        {
+          repository: server.url,
+          token: 'wrong-token',
+          services: 'user-service',
+          environment: 'prod',
+          value: 'v8',
+        },
+        { GITHUB_SERVER_URL: server.url },
+      )
       expect(result.exitCode).toBe(1)
       expect(result.stdout).toMatch(/Could not clone repository http:\/\/127\.0\.0\.1/)
       expect(result.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('wrong-token')

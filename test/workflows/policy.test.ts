@@ -195,27 +195,22 @@ describe('each rule catches its mistake', () => {
     expect(f.line).toBeGreaterThan(80)
   })
 
-  it('deploy queues per environment on the job, not the workflow', () => {
-    expectFinding(
-      edited('.github/workflows/deploy.yml', [
-        'cancel-in-progress: false',
-        'cancel-in-progress: true',
-      ]),
-      'concurrency',
-      /must queue/,
-    )
+  it('a deploy is never superseded by a concurrency group', () => {
     expectFinding(
       edited('.github/workflows/deploy.yml', [
         /^permissions:/m,
         'concurrency: deploy\npermissions:',
       ]),
       'concurrency',
-      /not the workflow/,
+      /must not share a concurrency group/,
     )
     expectFinding(
-      edited('.github/workflows/deploy.yml', ['-${{ inputs.environment }}\n', '\n']),
+      edited('.github/workflows/deploy.yml', [
+        /^ {4}permissions:\n(?= {6}# Commit)/m,
+        '    concurrency:\n      group: gitops-${{ inputs.environment }}\n      cancel-in-progress: false\n    permissions:\n',
+      ]),
       'concurrency',
-      /per inputs.environment/,
+      /must not share a concurrency group/,
     )
   })
 

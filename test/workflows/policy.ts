@@ -605,8 +605,20 @@ function checkDeployAndPromote(repo: Repo, findings: Finding[]): void {
     return { group, job }
   }
 
+  // A deploy must never be superseded: GitHub cancels the older pending run of
+  // a concurrency group, and each deploy carries only its own images. Races
+  // are bump-helm-values' to resolve (recompute and retry on a rejected push).
   const deploy = find('deploy.yml')
-  const deployGroup = deploy ? queued(deploy, 'deploy', 'environment')?.group : undefined
+  if (deploy) {
+    if (deploy.data.concurrency !== undefined) {
+      at(deploy, ['concurrency'], 'concurrency', 'a deploy must not share a concurrency group')
+    }
+    for (const [id, job] of Object.entries((deploy.data.jobs ?? {}) as Record<string, Json>)) {
+      if (job.concurrency !== undefined) {
+        at(deploy, ['jobs', id], 'concurrency', 'a deploy must not share a concurrency group')
+      }
+    }
+  }
 
   const promote = find('promote.yml')
   if (!promote) return
@@ -641,10 +653,5 @@ function checkDeployAndPromote(repo: Repo, findings: Finding[]): void {
   )
   if (!passesDigest) {
     at(promote, ['jobs', 'apply'], 'promote', "apply must pass the plan's sealed plan-digest on")
-  }
-  // A deploy and a promotion to the same environment queue behind each other.
-  const prefix = (group: string): string => group.replace(/\$\{\{\s*inputs\.[a-z]+\s*\}\}$/, '')
-  if (deploy && deployGroup !== undefined && prefix(deployGroup) !== prefix(applied.group)) {
-    at(promote, ['jobs', 'apply', 'concurrency'], 'concurrency', "share deploy.yml's group prefix")
   }
 }

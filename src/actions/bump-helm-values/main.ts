@@ -110,7 +110,7 @@ async function writeReport(
     core.setOutput('pull-request-number', String(outcome.pr.number))
     core.setOutput('pull-request-url', outcome.pr.url)
   }
-  if (diff) core.group('Diff', async () => core.info(diff))
+  if (diff) await core.group('Diff', async () => core.info(diff))
 
   const summary = core.summary.addHeading('bump-helm-values', 2)
   const what = inputs.dryRun
