@@ -529,6 +529,10 @@ export const ACTION_METADATA: Record<string, ActionSpec> = {
         "description": "Commit author, \"Name <email>\".",
         "default": "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>"
       },
+      "commit-method": {
+        "description": "git (commit in the checkout and git push) or api (GitHub GraphQL createCommitOnBranch: a signed, Verified commit without local push credentials).",
+        "default": "git"
+      },
       "max-attempts": {
         "description": "How often to re-plan and retry when another pipeline pushed first (jittered backoff).",
         "default": "10"

@@ -4,7 +4,12 @@
 // (approvals, checks per commit, deployments and their statuses) and records
 // every request.
 import { commitFiles, git, makeRemote, type RemoteRepo } from '../harness/git-fixtures'
-import { type FakeGitHub, type RecordedRequest, startFakeGitHub } from '../harness/github-api'
+import {
+  type FakeGitHub,
+  type Handler,
+  type RecordedRequest,
+  startFakeGitHub,
+} from '../harness/github-api'
 
 export const SERVICES = [
   'user-service',
@@ -141,7 +146,7 @@ function operation(request: RecordedRequest): string {
   return /query\s+(\w+)/.exec(query)?.[1] ?? 'anonymous'
 }
 
-function graphql(world: GitHubWorld, request: RecordedRequest) {
+function graphql(world: GitHubWorld, request: RecordedRequest, other?: Handler) {
   const { query, variables } = request.body as { query: string; variables: Record<string, string> }
   const data: Record<string, unknown> = {}
   if (query.includes('PromoteChecks(')) {
@@ -196,12 +201,13 @@ function graphql(world: GitHubWorld, request: RecordedRequest) {
       data[`r${i}`] = { deployments: { nodes } }
     }
   } else {
-    return { status: 400, body: { message: `unexpected query: ${query}` } }
+    return other?.(request, {}) ?? { status: 400, body: { message: `unexpected query: ${query}` } }
   }
   return { body: { data } }
 }
 
-export async function startGitHub(): Promise<GitHubWorld> {
+/** `graphql`: answers the GraphQL queries promote's own fake does not (createCommitOnBranch). */
+export async function startGitHub(options: { graphql?: Handler } = {}): Promise<GitHubWorld> {
   let nextId = 1000
   const world: GitHubWorld = {
     api: undefined as unknown as FakeGitHub,
@@ -224,7 +230,7 @@ export async function startGitHub(): Promise<GitHubWorld> {
   world.api = await startFakeGitHub({
     'GET /repos/:owner/:repo/actions/runs/:run_id/approvals': (request) =>
       failure(request) ?? { body: world.approvals },
-    'POST /graphql': (request) => failure(request) ?? graphql(world, request),
+    'POST /graphql': (request) => failure(request) ?? graphql(world, request, options.graphql),
     'POST /repos/:owner/:repo/deployments': (request, p) => {
       const failed = failure(request)
       if (failed) return failed

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cloneOf, git, tempDir } from '../harness/git-fixtures'
+import { cloneOf, commitFiles, git, tempDir } from '../harness/git-fixtures'
 import { type RunResult, runAction } from '../harness/run-action'
+import { type FakeGitHubGit, startFakeGitHubGit } from './fake-github-git'
 import {
   approval,
   day,
@@ -599,6 +600,166 @@ describe('promote: apply', () => {
     expect(loser.summary).toContain('❌ Refused:')
     expect(g.log().filter((s) => s.startsWith('Promote to prod'))).toHaveLength(1)
     expect(world.deployments).toHaveLength(2)
+  })
+})
+
+describe('promote: apply with commit-method api', () => {
+  let github: FakeGitHubGit | undefined
+  afterEach(async () => {
+    await github?.close()
+    github = undefined
+  })
+
+  /** The promote world, whose other GraphQL queries (head, files, createCommitOnBranch) go to a fake backed by the bare remote. */
+  async function setupApi(): Promise<GitOps> {
+    world = await startGitHub({
+      graphql: async (request) => {
+        const answer = await fetch(`${github!.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(request.body),
+        })
+        return { status: answer.status, body: await answer.json() }
+      },
+    })
+    const g = makeGitOps()
+    github = await startFakeGitHubGit(g.bare, 'minishop/gitops')
+    return g
+  }
+
+  const expectedHeads = () =>
+    github!.mutations.map(
+      (m) =>
+        (m.body as { variables: { input: { expectedHeadOid: string } } }).variables.input
+          .expectedHeadOid,
+    )
+
+  /** Another pipeline lands a commit between promote's read and its write. */
+  function landBeforeCommit(g: GitOps, service: string, env: string, tag: string) {
+    const other = cloneOf(g.bare)
+    github!.beforeCommit = (n) => {
+      if (n !== 1) return
+      commitFiles(
+        other,
+        { [valuesPath(service, env)]: valuesFile(service, env, tag) },
+        'other pipeline',
+        day(7),
+      )
+      git(other, 'push', '-q', 'origin', 'main')
+    }
+  }
+
+  const apply = (g: GitOps, digest: string) =>
+    promote(g, {
+      mode: 'apply',
+      ...STAGING_TO_PROD,
+      'plan-digest': digest,
+      'commit-method': 'api',
+    })
+
+  it('lands the approved plan as one commit made on GitHub, with the audit trailers, then the deployments', async () => {
+    const g = await setupApi()
+    const digest = await planDigest(g)
+    const before = g.head()
+    world.approvals = [approval('alice', ['prod'], 'LGTM')]
+    const result = await apply(g, digest)
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0)
+    expect(result.outputs).toMatchObject({
+      changed: 'true',
+      commit: g.head(),
+      'approved-by': 'alice',
+      'deployment-id': '1000,1001',
+    })
+    // One commit on the remote, made by the API (not pushed from the checkout).
+    expect(expectedHeads()).toEqual([before])
+    expect(git(g.bare, 'rev-parse', 'main~1')).toBe(before)
+    expect(git(g.bare, 'log', '-1', '--format=%an|%cn', 'main')).toBe('octocat|GitHub')
+    expect(git(g.bare, 'show', '--name-only', '--format=', 'main').split('\n').sort()).toEqual([
+      valuesPath('order-service', 'prod'),
+      valuesPath('user-service', 'prod'),
+    ])
+    expect(git(g.bare, 'show', `main:${valuesPath('user-service', 'prod')}`)).toBe(
+      valuesFile('user-service', 'prod', '1.1.0').trimEnd(),
+    )
+    // The same message and trailers as a git push, split into GitHub's headline and body.
+    expect(git(g.bare, 'log', '-1', '--format=%B', 'main')).toBe(
+      [
+        'Promote to prod: order-service 1.1.0, user-service 1.1.0',
+        '',
+        'Promoted from staging to prod:',
+        `- order-service: 1.0.0 -> 1.1.0 (${valuesPath('order-service', 'prod')})`,
+        `- user-service: 1.0.0 -> 1.1.0 (${valuesPath('user-service', 'prod')})`,
+        '',
+        'Promotion-Mode: promote',
+        'Promoted-From: staging',
+        `Plan-Digest: ${digest}`,
+        `Service-Source: order-service minishop/shop@${sha('build-1.1.0')}`,
+        `Service-Source: user-service minishop/shop@${sha('build-1.1.0')}`,
+        'Source-Repository: minishop/shop',
+        `Source-Commit: ${sha('build-1.1.0')}`,
+        'Approved-by: alice <5001+alice@users.noreply.github.com>',
+        'Approval-Comment: alice: LGTM',
+        'Run-URL: https://github.com/minishop/gitops/actions/runs/4242',
+      ].join('\n'),
+    )
+    // The checkout made no commit; its remote-tracking branch has the promotion.
+    expect(git(g.clone, 'rev-parse', 'HEAD')).toBe(before)
+    expect(git(g.clone, 'status', '--porcelain')).toBe('')
+    expect(git(g.clone, 'rev-parse', 'origin/main')).toBe(g.head())
+    expect(world.deployments.map((d) => d.payload.gitopsCommit)).toEqual([g.head(), g.head()])
+    expect(world.deployments.map((d) => d.environment)).toEqual(['prod', 'prod'])
+  })
+
+  it('a stale head: re-plans at the new head, and lands when the plan there is still the sealed one', async () => {
+    const g = await setupApi()
+    const digest = await planDigest(g)
+    world.approvals = [approval('alice', ['prod'])]
+    landBeforeCommit(g, 'payment-service', 'dev', '3.0.0')
+    const result = await apply(g, digest)
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0)
+    const [first, second] = expectedHeads()
+    expect(second).toBe(git(g.bare, 'rev-parse', 'main~1'))
+    expect(first).not.toBe(second)
+    expect(result.stdout).toContain('the plan there is still the sealed one')
+    expect(result.outputs.commit).toBe(g.head())
+    expect(g.valueIn('payment-service', 'dev')).toBe('3.0.0')
+    expect(g.valueIn('user-service', 'prod')).toBe('1.1.0')
+    expect(world.deployments).toHaveLength(2)
+  })
+
+  it('a stale head where from moved: refuses with the sealed-plan message, nothing written', async () => {
+    const g = await setupApi()
+    const digest = await planDigest(g)
+    world.approvals = [approval('alice', ['prod'])]
+    landBeforeCommit(g, 'user-service', 'staging', '1.2.0')
+    const result = await apply(g, digest)
+    expect(result.exitCode).toBe(1)
+    expect(failure(result)).toMatch(
+      /^Refused at attempt 2: the GitOps branch moved to [0-9a-f]{12} and the plan there differs from the approved one/,
+    )
+    expect(result.summary).toContain('❌ Refused:')
+    // Only the other pipeline's commit; no half-written promotion, no deployment.
+    expect(github!.mutations).toHaveLength(1)
+    expect(g.log()[0]).toBe('other pipeline')
+    expect(g.valueIn('user-service', 'prod')).toBe('1.0.0')
+    expect(g.valueIn('order-service', 'prod')).toBe('1.0.0')
+    expect(world.deployments).toEqual([])
+  })
+
+  it('push: false cannot be honoured through the API: refused before anything is read', async () => {
+    const g = await setupApi()
+    const head = g.head()
+    const result = await promote(g, {
+      mode: 'apply',
+      ...STAGING_TO_PROD,
+      'require-approval': 'false',
+      'commit-method': 'api',
+      push: 'false',
+    })
+    expect(result.exitCode).toBe(1)
+    expect(failure(result)).toMatch(/^Input push is false, but commit-method api/)
+    expectNothingWritten(g, head)
+    expect(world.calls()).toEqual([])
   })
 })
 

@@ -63,19 +63,7 @@ async function remoteHead(dir: string): Promise<string> {
  */
 export async function tipOf(checkout: GitOpsCheckout, fetch: boolean): Promise<string> {
   const { dir, env, remote, branch } = checkout
-  if (fetch) {
-    const tracking = `refs/remotes/${remote}/${branch}`
-    const fetched = await git(
-      ['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:${tracking}`],
-      { cwd: dir, env, allowFailure: true },
-    )
-    if (fetched.code !== 0) {
-      throw new UserError(
-        `Could not fetch ${branch} from ${remote}: ${fetched.stderr.trim().split('\n').pop() ?? ''}`,
-      )
-    }
-    return gitOut(['rev-parse', '--verify', `${tracking}^{commit}`], { cwd: dir, env })
-  }
+  if (fetch) return fetchTip(checkout)
   for (const ref of [`refs/heads/${branch}`, `refs/remotes/${remote}/${branch}`]) {
     const found = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
       cwd: dir,
@@ -85,4 +73,44 @@ export async function tipOf(checkout: GitOpsCheckout, fetch: boolean): Promise<s
     if (found.code === 0) return found.stdout.trim()
   }
   throw new UserError(`Branch "${branch}" does not exist in ${dir}`)
+}
+
+/** Fetches the branch into its remote-tracking ref; its commit. */
+async function fetchTip(checkout: GitOpsCheckout): Promise<string> {
+  const { dir, env, remote, branch } = checkout
+  const tracking = `refs/remotes/${remote}/${branch}`
+  const fetched = await git(
+    ['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:${tracking}`],
+    { cwd: dir, env, allowFailure: true },
+  )
+  if (fetched.code !== 0) {
+    throw new UserError(
+      `Could not fetch ${branch} from ${remote}: ${fetched.stderr.trim().split('\n').pop() ?? ''}`,
+    )
+  }
+  return gitOut(['rev-parse', '--verify', `${tracking}^{commit}`], { cwd: dir, env })
+}
+
+async function hasCommit(checkout: GitOpsCheckout, oid: string): Promise<boolean> {
+  const found = await git(['cat-file', '-e', `${oid}^{commit}`], {
+    cwd: checkout.dir,
+    env: checkout.env,
+    allowFailure: true,
+  })
+  return found.code === 0
+}
+
+/**
+ * Makes `oid` (the branch head GitHub's API reported) readable in the
+ * checkout, fetching the branch when it is not: the plan at that head reads
+ * its history (soak, rollback targets) from git. A head the fetch does not
+ * bring means the checkout is not the repository the API writes to.
+ */
+export async function ensureCommit(checkout: GitOpsCheckout, oid: string, slug: string) {
+  if (await hasCommit(checkout, oid)) return
+  await fetchTip(checkout)
+  if (await hasCommit(checkout, oid)) return
+  throw new UserError(
+    `${slug}@${checkout.branch} is at ${oid.slice(0, 12)} on GitHub, but fetching ${checkout.branch} from ${checkout.remote} did not bring that commit: the checkout must be of the repository commit-method api writes to (repository, or GITHUB_REPOSITORY). Nothing was written.`,
+  )
 }

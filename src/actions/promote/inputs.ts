@@ -42,6 +42,8 @@ export interface Inputs {
   token: string | undefined
   commitMessage: string | undefined
   author: { name: string; email: string }
+  /** git: commit in the checkout and push; api: GraphQL createCommitOnBranch (history still read from the checkout). */
+  commitMethod: 'git' | 'api'
   maxAttempts: number
 }
 
@@ -112,10 +114,16 @@ export function getInputs(): Inputs {
     token,
     commitMessage: getOptional('commit-message'),
     author: parseAuthor(getOptional('author')),
+    commitMethod: getEnum('commit-method', ['git', 'api'] as const, 'git'),
     maxAttempts: getInt('max-attempts', 10, { min: 1, max: 100 }),
   }
   if (inputs.stages.length === 0) inputs.stages = ['dev', 'staging', 'prod']
   const writes = inputs.mode !== 'plan' && !inputs.dryRun
+  if (writes && inputs.commitMethod === 'api' && !inputs.push) {
+    throw new UserError(
+      'Input push is false, but commit-method api commits on GitHub and cannot commit locally only: use dry-run: true to write nothing',
+    )
+  }
   if (writes && inputs.requireApproval && !inputs.planDigest) {
     throw new UserError(
       `Input plan-digest is required when approval is required (to: ${to}): pass the digest the plan job printed, so reviewers approve exactly what is applied`,

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { PrepareCommit } from '../../core/commit-plan'
 import { isUserError, UserError } from '../../core/errors'
 import {
   type Approval,
@@ -15,14 +16,15 @@ import { gateLogLines, type Outcome, renderPromotionSummary } from '../../core/p
 import { unifiedDiff } from '../../core/unified-diff'
 import { createGitHubClient, type GitHubClient, parseRepository } from '../../io/github'
 import { listRunApprovals } from '../../io/github-approvals'
+import { commitViaApi } from '../../io/github-commit'
 import { recordDeployment } from '../../io/github-deployments'
 import { apiUserError, withApiHint } from '../../io/github-errors'
-import { commitAndPush } from '../../io/gitops-commit'
+import { type CommitResult, commitAndPush } from '../../io/gitops-commit'
 import { ensureFullHistory } from '../../io/gitops-history'
 import { editsOf, sealedPrepare } from '../../io/promotion-commit'
 import { attachChecks, attachDeploymentSoak } from '../../io/promotion-evidence'
 import { type PlanRequest, readerAt, readPlan } from '../../io/promotion-reader'
-import { type GitOpsCheckout, openGitOpsCheckout, tipOf } from './checkout'
+import { ensureCommit, type GitOpsCheckout, openGitOpsCheckout, tipOf } from './checkout'
 import { getInputs, type Inputs, now } from './inputs'
 
 interface Run {
@@ -140,40 +142,27 @@ async function promote(r: Run): Promise<void> {
     throw new UserError(refusal(blocking, true))
   }
 
-  const result = await core
-    .group('Commit and push', () =>
-      commitAndPush({
-        dir: r.checkout.dir,
-        branch: r.checkout.branch,
-        remote: r.checkout.remote,
-        env: r.checkout.env,
-        author: inputs.author,
-        push: inputs.push,
-        maxAttempts: inputs.maxAttempts,
-        log: (line) => core.info(line),
-        prepare: sealedPrepare({
-          request: r.request,
-          sealed: { plan, digest, tip },
-          message: {
-            template: inputs.commitMessage,
-            approvals: approvers,
-            environment: inputs.githubEnvironment,
-            // Recorded only when it did override a freeze.
-            overrideFreeze: gates.some((g) => g.status === 'overridden')
-              ? inputs.overrideFreeze
-              : undefined,
-            runUrl: r.runUrl,
-            serverUrl: r.serverUrl,
-          },
-          log: (line) => core.info(line),
-        }),
-      }),
-    )
-    .catch(async (error: unknown) => {
-      // The branch moved to a plan no one approved, or kept moving: nothing pushed.
-      if (isUserError(error)) await report({ kind: 'refused', reason: error.message })
-      throw error
-    })
+  const prepare = sealedPrepare({
+    request: r.request,
+    sealed: { plan, digest, tip },
+    message: {
+      template: inputs.commitMessage,
+      approvals: approvers,
+      environment: inputs.githubEnvironment,
+      // Recorded only when it did override a freeze.
+      overrideFreeze: gates.some((g) => g.status === 'overridden')
+        ? inputs.overrideFreeze
+        : undefined,
+      runUrl: r.runUrl,
+      serverUrl: r.serverUrl,
+    },
+    log: (line) => core.info(line),
+  })
+  const result = await commit(r, prepare).catch(async (error: unknown) => {
+    // The branch moved to a plan no one approved, or kept moving: nothing written.
+    if (isUserError(error)) await report({ kind: 'refused', reason: error.message })
+    throw error
+  })
   core.setOutput('changed', String(result.changed))
   core.setOutput('commit', result.commit ?? '')
 
@@ -192,6 +181,68 @@ async function promote(r: Run): Promise<void> {
       `Promoted in commit ${result.commit}, but recording ${recorded.failures.length} deployment(s) failed; the promotion stands:\n${recorded.failures.join('\n')}`,
     )
   }
+}
+
+/**
+ * One commit for the sealed plan: pushed from the checkout (git), or made
+ * on GitHub through createCommitOnBranch (api). Either way `prepare` runs at
+ * every new head, so the sealed-plan check holds at each attempt.
+ */
+async function commit(r: Run, prepare: PrepareCommit): Promise<CommitResult> {
+  const { inputs, checkout } = r
+  const log = (line: string) => core.info(line)
+  if (inputs.commitMethod === 'git') {
+    return core.group('Commit and push', () =>
+      commitAndPush({
+        dir: checkout.dir,
+        branch: checkout.branch,
+        remote: checkout.remote,
+        env: checkout.env,
+        author: inputs.author,
+        push: inputs.push,
+        maxAttempts: inputs.maxAttempts,
+        log,
+        prepare,
+      }),
+    )
+  }
+  const slug = apiRepository(inputs)
+  const { owner, repo } = parseRepository(slug, 'The GitOps repository')
+  const result = await core.group(`Commit to ${slug} through the GitHub API`, () =>
+    withApiHint(
+      `Committing to ${slug}@${checkout.branch}`,
+      'The token needs contents: write there.',
+      () =>
+        commitViaApi({
+          client: r.api(),
+          owner,
+          repo,
+          branch: checkout.branch,
+          maxAttempts: inputs.maxAttempts,
+          log,
+          // The files come from the API at GitHub's head; a re-plan there
+          // reads that head's history from the checkout, so fetch it first.
+          prepare: async (read, attempt, head) => {
+            if (head) await ensureCommit(checkout, head, slug)
+            return prepare(read, attempt, head)
+          },
+        }),
+    ),
+  )
+  // Later steps of the job see the promotion in the remote-tracking branch.
+  if (result.commit) await tipOf(checkout, true).catch(() => undefined)
+  return result
+}
+
+/** owner/name that commit-method api commits to: repository, else GITHUB_REPOSITORY. */
+function apiRepository(inputs: Inputs): string {
+  const slug = gitopsRepository(inputs)
+  if (slug) return slug
+  throw new UserError(
+    inputs.repository
+      ? `Input repository must be owner/name or a GitHub URL for commit-method api, got "${inputs.repository}"`
+      : 'GITHUB_REPOSITORY is not set: commit-method api needs the GitOps repository (set repository)',
+  )
 }
 
 /** The plan at `tip`, and the diff apply would commit. */
