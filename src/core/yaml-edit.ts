@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import {
+  Composer,
+  type CST,
   type Document,
   isAlias,
   isMap,
@@ -8,10 +10,11 @@ import {
   LineCounter,
   type Node,
   type Pair,
-  parseDocument,
+  Parser,
   Scalar,
   visit,
   type YAMLMap,
+  YAMLParseError,
 } from 'yaml'
 import { UserError } from './errors'
 import { formatKeyPath, type PathSegment, parseKeyPath } from './key-path'
@@ -35,9 +38,45 @@ interface Parsed {
 // the last); an edit that would have to pick one of them is refused instead.
 const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false } as const
 
+/** The CST of `text`, so that both YAML versions can be composed from one parse. */
+function tokens(text: string, lines: LineCounter): CST.Token[] {
+  return [...new Parser(lines.addNewLine).parse(text)]
+}
+
+/** What parseDocument does, from tokens: the first document, an error if there are more. */
+function compose(tokens: CST.Token[], text: string, version: '1.1' | '1.2'): Document.Parsed {
+  let doc: Document.Parsed | undefined
+  for (const next of new Composer({ ...PARSE_OPTIONS, version }).compose(
+    tokens,
+    true,
+    text.length,
+  )) {
+    if (!doc) doc = next
+    else {
+      const range = [next.range[0], next.range[1]] as [number, number]
+      doc.errors.push(
+        new YAMLParseError(
+          range,
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      )
+      break
+    }
+  }
+  return doc!
+}
+
+// The last text parsed or verified, with its document: a file's edits and
+// reads run one after another on the text the previous one produced, so each
+// finds its document here instead of parsing the file again. Documents are
+// never modified, only read.
+let lastParsed: Parsed | undefined
+
 function parse(text: string, file: string): Parsed {
+  if (lastParsed && lastParsed.file === file && lastParsed.text === text) return lastParsed
   const lines = new LineCounter()
-  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines })
+  const doc = compose(tokens(text, lines), text, '1.2')
   const error = doc.errors[0]
   if (error) {
     const offset = error.pos[0]
@@ -48,7 +87,8 @@ function parse(text: string, file: string): Parsed {
       column: col,
     })
   }
-  return { doc, lines, text, file }
+  lastParsed = { doc, lines, text, file }
+  return lastParsed
 }
 
 function refuse(p: Parsed, key: string, offset: number | undefined, why: string): never {
@@ -91,9 +131,10 @@ type Located =
       flow: boolean
     }
 
-function anchorsInUse(doc: Document): Set<string> {
+function anchorsInUse(p: Parsed): Set<string> {
   const used = new Set<string>()
-  visit(doc, {
+  if (!p.text.includes('*')) return used // an alias is spelled *name
+  visit(p.doc, {
     Alias(_, node) {
       used.add(node.source)
     },
@@ -386,7 +427,7 @@ export function setScalar(
   let next: string
   let old: string | undefined
   if (located.found) {
-    const used = anchorsInUse(p.doc)
+    const used = anchorsInUse(p)
     for (const node of [...located.path, located.node]) {
       if (node.anchor && used.has(node.anchor)) {
         refuse(
@@ -416,7 +457,7 @@ export function setScalar(
       value,
     )
   }
-  verifyEdit(text, next, segments, key, value, file)
+  verifyEdit(p, next, located, segments, key, value)
   return { text: next, change: { file, key, old, new: value } }
 }
 
@@ -426,27 +467,86 @@ export function setScalar(
  * a bug in the edit, never something to commit.
  */
 function verifyEdit(
-  before: string,
+  before: Parsed,
   after: string,
+  located: Located,
   segments: PathSegment[],
   key: string,
   value: string,
-  file: string,
 ): void {
+  const { file } = before
   const bug = (why: string): never => {
     throw new Error(`Read-back of ${file} key "${key}" after the edit failed: ${why}`)
   }
+  // One parse of the text; both versions are composed from its tokens.
+  const lines = new LineCounter()
+  const cst = tokens(after, lines)
+  let edited: Parsed | undefined
+  let node: Scalar | undefined
   for (const version of ['1.2', '1.1'] as const) {
-    const doc = parseDocument(after, { ...PARSE_OPTIONS, version })
+    const doc = compose(cst, after, version)
     if (doc.errors.length > 0) bug(`the result does not parse (${doc.errors[0]!.message})`)
-    const got = locate({ doc, lines: new LineCounter(), text: after, file }, segments, key)
+    const p = { doc, lines, text: after, file }
+    const got = locate(p, segments, key)
     if (!got.found || got.node.value !== value) {
       bug(`YAML ${version} reads ${got.found ? JSON.stringify(got.node.value) : 'nothing'}`)
     }
+    if (version === '1.2' && got.found) {
+      edited = p
+      node = got.node
+    }
   }
-  const old = parseDocument(before, PARSE_OPTIONS).toJS()
-  const now = parseDocument(after, PARSE_OPTIONS).toJS()
-  if (!isDeepStrictEqual(now, expectedData(old, segments, value))) {
+  if (located.found) {
+    // A replaced scalar: the document must be the same tree, node for node,
+    // apart from that scalar (which reads `value`, checked above). Same trees
+    // mean the same data, without converting either document.
+    if (!sameTree(before.doc.contents, edited!.doc.contents, located.node, node!)) {
+      bug('other data in the file changed')
+    }
+  } else if (
+    !isDeepStrictEqual(edited!.doc.toJS(), expectedData(before.doc.toJS(), segments, value))
+  ) {
     bug('other data in the file changed')
   }
+  lastParsed = edited
+}
+
+/** The same YAML tree (values, tags, anchors, aliases), except `a`'s node `skipA` is `b`'s `skipB`. */
+function sameTree(a: unknown, b: unknown, skipA: Node, skipB: Node): boolean {
+  if (a === skipA || b === skipB) return a === skipA && b === skipB
+  if (a === null || a === undefined || b === null || b === undefined) return a === b
+  if (isScalar(a)) {
+    return (
+      isScalar(b) &&
+      a.tag === b.tag &&
+      a.anchor === b.anchor &&
+      (Object.is(a.value, b.value) || isDeepStrictEqual(a.value, b.value))
+    )
+  }
+  if (isAlias(a)) return isAlias(b) && a.source === b.source
+  if (isMap(a)) {
+    return (
+      isMap(b) &&
+      a.tag === b.tag &&
+      a.anchor === b.anchor &&
+      a.items.length === b.items.length &&
+      a.items.every((pair, i) => {
+        const other = b.items[i]!
+        return (
+          sameTree(pair.key, other.key, skipA, skipB) &&
+          sameTree(pair.value, other.value, skipA, skipB)
+        )
+      })
+    )
+  }
+  if (isSeq(a)) {
+    return (
+      isSeq(b) &&
+      a.tag === b.tag &&
+      a.anchor === b.anchor &&
+      a.items.length === b.items.length &&
+      a.items.every((item, i) => sameTree(item, b.items[i], skipA, skipB))
+    )
+  }
+  return false
 }
