@@ -44,9 +44,14 @@ function tokens(text: string, lines: LineCounter): CST.Token[] {
 }
 
 /** What parseDocument does, from tokens: the first document, an error if there are more. */
-function compose(tokens: CST.Token[], text: string, version: '1.1' | '1.2'): Document.Parsed {
+function compose(
+  tokens: CST.Token[],
+  text: string,
+  version: '1.1' | '1.2',
+  keepSourceTokens = false,
+): Document.Parsed {
   let doc: Document.Parsed | undefined
-  for (const next of new Composer({ ...PARSE_OPTIONS, version }).compose(
+  for (const next of new Composer({ ...PARSE_OPTIONS, version, keepSourceTokens }).compose(
     tokens,
     true,
     text.length,
@@ -478,29 +483,31 @@ function verifyEdit(
   const bug = (why: string): never => {
     throw new Error(`Read-back of ${file} key "${key}" after the edit failed: ${why}`)
   }
-  // One parse of the text; both versions are composed from its tokens.
+  // One parse of the text; YAML 1.2 is composed from its tokens, 1.1 too
+  // unless the edited scalar alone settles it (see readsUnder11).
   const lines = new LineCounter()
   const cst = tokens(after, lines)
-  let edited: Parsed | undefined
-  let node: Scalar | undefined
-  for (const version of ['1.2', '1.1'] as const) {
-    const doc = compose(cst, after, version)
-    if (doc.errors.length > 0) bug(`the result does not parse (${doc.errors[0]!.message})`)
-    const p = { doc, lines, text: after, file }
-    const got = locate(p, segments, key)
-    if (!got.found || got.node.value !== value) {
-      bug(`YAML ${version} reads ${got.found ? JSON.stringify(got.node.value) : 'nothing'}`)
-    }
-    if (version === '1.2' && got.found) {
-      edited = p
-      node = got.node
+  const doc = compose(cst, after, '1.2', true)
+  if (doc.errors.length > 0) bug(`the result does not parse (${doc.errors[0]!.message})`)
+  const edited = { doc, lines, text: after, file }
+  const got = locate(edited, segments, key)
+  if (!got.found || got.node.value !== value) {
+    return bug(`YAML 1.2 reads ${got.found ? JSON.stringify(got.node.value) : 'nothing'}`)
+  }
+  const node = got.node
+  if (readsUnder11(node, after) !== value) {
+    const doc11 = compose(cst, after, '1.1')
+    if (doc11.errors.length > 0) bug(`the result does not parse (${doc11.errors[0]!.message})`)
+    const got11 = locate({ doc: doc11, lines, text: after, file }, segments, key)
+    if (!got11.found || got11.node.value !== value) {
+      bug(`YAML 1.1 reads ${got11.found ? JSON.stringify(got11.node.value) : 'nothing'}`)
     }
   }
   if (located.found) {
     // A replaced scalar: the document must be the same tree, node for node,
     // apart from that scalar (which reads `value`, checked above). Same trees
     // mean the same data, without converting either document.
-    if (!sameTree(before.doc.contents, edited!.doc.contents, located.node, node!)) {
+    if (!sameTree(before.doc.contents, doc.contents, located.node, node)) {
       bug('other data in the file changed')
     }
   } else if (
@@ -509,6 +516,25 @@ function verifyEdit(
     bug('other data in the file changed')
   }
   lastParsed = edited
+}
+
+/**
+ * What YAML 1.1 (Helm) reads for `node` of the 1.2 document. Both versions
+ * share the tokens, and an untagged scalar's value follows from its own token
+ * and the schema alone, so its token is composed by itself; undefined (the
+ * whole document is composed instead) when tags or directives could matter.
+ */
+function readsUnder11(node: Scalar, text: string): unknown {
+  const token = node.srcToken
+  if (node.tag !== undefined || !token || text.includes('!') || /^%/m.test(text)) return undefined
+  if (!['scalar', 'single-quoted-scalar', 'double-quoted-scalar'].includes(token.type))
+    return undefined
+  const doc = compose(
+    [{ type: 'document', offset: token.offset, start: [], value: token }],
+    text,
+    '1.1',
+  )
+  return doc.errors.length === 0 && isScalar(doc.contents) ? doc.contents.value : undefined
 }
 
 /** The same YAML tree (values, tags, anchors, aliases), except `a`'s node `skipA` is `b`'s `skipB`. */
