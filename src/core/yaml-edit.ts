@@ -480,7 +480,7 @@ function verifyEdit(
   value: string,
 ): void {
   const { file } = before
-  const bug = (why: string): never => {
+  const bug: (why: string) => never = (why) => {
     throw new Error(`Read-back of ${file} key "${key}" after the edit failed: ${why}`)
   }
   // One parse of the text; YAML 1.2 is composed from its tokens, 1.1 too
@@ -492,7 +492,7 @@ function verifyEdit(
   const edited = { doc, lines, text: after, file }
   const got = locate(edited, segments, key)
   if (!got.found || got.node.value !== value) {
-    return bug(`YAML 1.2 reads ${got.found ? JSON.stringify(got.node.value) : 'nothing'}`)
+    bug(`YAML 1.2 reads ${got.found ? JSON.stringify(got.node.value) : 'nothing'}`)
   }
   const node = got.node
   if (readsUnder11(node, after) !== value) {
