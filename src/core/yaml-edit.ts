@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import {
+  Composer,
+  type CST,
   type Document,
   isAlias,
   isMap,
@@ -8,10 +10,11 @@ import {
   LineCounter,
   type Node,
   type Pair,
-  parseDocument,
+  Parser,
   Scalar,
   visit,
   type YAMLMap,
+  YAMLParseError,
 } from 'yaml'
 import { UserError } from './errors'
 import { formatKeyPath, type PathSegment, parseKeyPath } from './key-path'
@@ -35,9 +38,50 @@ interface Parsed {
 // the last); an edit that would have to pick one of them is refused instead.
 const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false } as const
 
+/** The CST of `text`, so that both YAML versions can be composed from one parse. */
+function tokens(text: string, lines: LineCounter): CST.Token[] {
+  return [...new Parser(lines.addNewLine).parse(text)]
+}
+
+/** What parseDocument does, from tokens: the first document, an error if there are more. */
+function compose(
+  tokens: CST.Token[],
+  text: string,
+  version: '1.1' | '1.2',
+  keepSourceTokens = false,
+): Document.Parsed {
+  let doc: Document.Parsed | undefined
+  for (const next of new Composer({ ...PARSE_OPTIONS, version, keepSourceTokens }).compose(
+    tokens,
+    true,
+    text.length,
+  )) {
+    if (!doc) doc = next
+    else {
+      const range = [next.range[0], next.range[1]] as [number, number]
+      doc.errors.push(
+        new YAMLParseError(
+          range,
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      )
+      break
+    }
+  }
+  return doc!
+}
+
+// The last text parsed or verified, with its document: a file's edits and
+// reads run one after another on the text the previous one produced, so each
+// finds its document here instead of parsing the file again. Documents are
+// never modified, only read.
+let lastParsed: Parsed | undefined
+
 function parse(text: string, file: string): Parsed {
+  if (lastParsed && lastParsed.file === file && lastParsed.text === text) return lastParsed
   const lines = new LineCounter()
-  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines })
+  const doc = compose(tokens(text, lines), text, '1.2')
   const error = doc.errors[0]
   if (error) {
     const offset = error.pos[0]
@@ -48,7 +92,8 @@ function parse(text: string, file: string): Parsed {
       column: col,
     })
   }
-  return { doc, lines, text, file }
+  lastParsed = { doc, lines, text, file }
+  return lastParsed
 }
 
 function refuse(p: Parsed, key: string, offset: number | undefined, why: string): never {
@@ -91,9 +136,10 @@ type Located =
       flow: boolean
     }
 
-function anchorsInUse(doc: Document): Set<string> {
+function anchorsInUse(p: Parsed): Set<string> {
   const used = new Set<string>()
-  visit(doc, {
+  if (!p.text.includes('*')) return used // an alias is spelled *name
+  visit(p.doc, {
     Alias(_, node) {
       used.add(node.source)
     },
@@ -386,7 +432,7 @@ export function setScalar(
   let next: string
   let old: string | undefined
   if (located.found) {
-    const used = anchorsInUse(p.doc)
+    const used = anchorsInUse(p)
     for (const node of [...located.path, located.node]) {
       if (node.anchor && used.has(node.anchor)) {
         refuse(
@@ -416,7 +462,7 @@ export function setScalar(
       value,
     )
   }
-  verifyEdit(text, next, segments, key, value, file)
+  verifyEdit(p, next, located, segments, key, value)
   return { text: next, change: { file, key, old, new: value } }
 }
 
@@ -426,27 +472,107 @@ export function setScalar(
  * a bug in the edit, never something to commit.
  */
 function verifyEdit(
-  before: string,
+  before: Parsed,
   after: string,
+  located: Located,
   segments: PathSegment[],
   key: string,
   value: string,
-  file: string,
 ): void {
-  const bug = (why: string): never => {
+  const { file } = before
+  const bug: (why: string) => never = (why) => {
     throw new Error(`Read-back of ${file} key "${key}" after the edit failed: ${why}`)
   }
-  for (const version of ['1.2', '1.1'] as const) {
-    const doc = parseDocument(after, { ...PARSE_OPTIONS, version })
-    if (doc.errors.length > 0) bug(`the result does not parse (${doc.errors[0]!.message})`)
-    const got = locate({ doc, lines: new LineCounter(), text: after, file }, segments, key)
-    if (!got.found || got.node.value !== value) {
-      bug(`YAML ${version} reads ${got.found ? JSON.stringify(got.node.value) : 'nothing'}`)
+  // One parse of the text; YAML 1.2 is composed from its tokens, 1.1 too
+  // unless the edited scalar alone settles it (see readsUnder11).
+  const lines = new LineCounter()
+  const cst = tokens(after, lines)
+  const doc = compose(cst, after, '1.2', true)
+  if (doc.errors.length > 0) bug(`the result does not parse (${doc.errors[0]!.message})`)
+  const edited = { doc, lines, text: after, file }
+  const got = locate(edited, segments, key)
+  if (!got.found || got.node.value !== value) {
+    bug(`YAML 1.2 reads ${got.found ? JSON.stringify(got.node.value) : 'nothing'}`)
+  }
+  const node = got.node
+  if (readsUnder11(node, after) !== value) {
+    const doc11 = compose(cst, after, '1.1')
+    if (doc11.errors.length > 0) bug(`the result does not parse (${doc11.errors[0]!.message})`)
+    const got11 = locate({ doc: doc11, lines, text: after, file }, segments, key)
+    if (!got11.found || got11.node.value !== value) {
+      bug(`YAML 1.1 reads ${got11.found ? JSON.stringify(got11.node.value) : 'nothing'}`)
     }
   }
-  const old = parseDocument(before, PARSE_OPTIONS).toJS()
-  const now = parseDocument(after, PARSE_OPTIONS).toJS()
-  if (!isDeepStrictEqual(now, expectedData(old, segments, value))) {
+  if (located.found) {
+    // A replaced scalar: the document must be the same tree, node for node,
+    // apart from that scalar (which reads `value`, checked above). Same trees
+    // mean the same data, without converting either document.
+    if (!sameTree(before.doc.contents, doc.contents, located.node, node)) {
+      bug('other data in the file changed')
+    }
+  } else if (
+    !isDeepStrictEqual(edited!.doc.toJS(), expectedData(before.doc.toJS(), segments, value))
+  ) {
     bug('other data in the file changed')
   }
+  lastParsed = edited
+}
+
+/**
+ * What YAML 1.1 (Helm) reads for `node` of the 1.2 document. Both versions
+ * share the tokens, and an untagged scalar's value follows from its own token
+ * and the schema alone, so its token is composed by itself; undefined (the
+ * whole document is composed instead) when tags or directives could matter.
+ */
+function readsUnder11(node: Scalar, text: string): unknown {
+  const token = node.srcToken
+  if (node.tag !== undefined || !token || text.includes('!') || /^%/m.test(text)) return undefined
+  if (!['scalar', 'single-quoted-scalar', 'double-quoted-scalar'].includes(token.type))
+    return undefined
+  const doc = compose(
+    [{ type: 'document', offset: token.offset, start: [], value: token }],
+    text,
+    '1.1',
+  )
+  return doc.errors.length === 0 && isScalar(doc.contents) ? doc.contents.value : undefined
+}
+
+/** The same YAML tree (values, tags, anchors, aliases), except `a`'s node `skipA` is `b`'s `skipB`. */
+function sameTree(a: unknown, b: unknown, skipA: Node, skipB: Node): boolean {
+  if (a === skipA || b === skipB) return a === skipA && b === skipB
+  if (a === null || a === undefined || b === null || b === undefined) return a === b
+  if (isScalar(a)) {
+    return (
+      isScalar(b) &&
+      a.tag === b.tag &&
+      a.anchor === b.anchor &&
+      (Object.is(a.value, b.value) || isDeepStrictEqual(a.value, b.value))
+    )
+  }
+  if (isAlias(a)) return isAlias(b) && a.source === b.source
+  if (isMap(a)) {
+    return (
+      isMap(b) &&
+      a.tag === b.tag &&
+      a.anchor === b.anchor &&
+      a.items.length === b.items.length &&
+      a.items.every((pair, i) => {
+        const other = b.items[i]!
+        return (
+          sameTree(pair.key, other.key, skipA, skipB) &&
+          sameTree(pair.value, other.value, skipA, skipB)
+        )
+      })
+    )
+  }
+  if (isSeq(a)) {
+    return (
+      isSeq(b) &&
+      a.tag === b.tag &&
+      a.anchor === b.anchor &&
+      a.items.length === b.items.length &&
+      a.items.every((item, i) => sameTree(item, b.items[i], skipA, skipB))
+    )
+  }
+  return false
 }
