@@ -52,7 +52,12 @@ for (const entry of entries) {
   writeFileSync(join(root, entry.out), code, { mode: code.startsWith('#!') ? 0o755 : 0o644 })
   for (const [file, asset] of Object.entries(assets)) {
     if (file === 'package.json') continue
-    const target = entry.name === 'index' ? join(outDir, `root-${file}`) : join(outDir, file)
+    // The root bundle shares dist/ with the others' folders: only its license
+    // file needs a name of its own; chunks keep theirs (the bundle loads them by name).
+    const target =
+      entry.name === 'index' && file === 'licenses.txt'
+        ? join(outDir, 'root-licenses.txt')
+        : join(outDir, file)
     mkdirSync(dirname(target), { recursive: true })
     writeFileSync(target, asset.source)
   }
