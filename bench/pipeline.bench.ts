@@ -6,15 +6,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSyn
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEPLOY, workspace as kindWorkspace } from '../test/actions/kind-integration.shared'
-import {
-  approval,
-  day,
-  makeGitOps,
-  sha,
-  startGitHub,
-  valuesFile,
-  valuesPath,
-} from '../test/actions/promote.fixtures'
+import { approval, day, stageManyServices, startGitHub } from '../test/actions/promote.fixtures'
 import { setupStubs } from '../test/fixtures/kind-stubs'
 import { ROOT, type RunOptions, runAction } from '../test/harness/run-action'
 import { git, MINISHOP_SERVICES, valuesFile as sampleValues, writeGitOpsTree } from './generate'
@@ -435,17 +427,7 @@ describe('6. promote 50 services against the local GitHub API', () => {
   it('plan + apply staging -> prod', async () => {
     const world = await startGitHub()
     try {
-      const services = Array.from({ length: 50 }, (_, i) => `svc-${String(i).padStart(2, '0')}`)
-      const g = makeGitOps(services, false)
-      const staging: Record<string, string> = {}
-      for (const s of services)
-        staging[valuesPath(s, 'staging')] = valuesFile(s, 'staging', `2.0.0-${s}`)
-      g.commit(
-        staging,
-        `Promote to staging: 50 services from dev\n\n${services.map((s) => `Service-Source: ${s} minishop/${s}@${sha(s)}`).join('\n')}`,
-        day(5),
-      )
-      for (const s of services) world.checks.set(sha(s), [{ name: 'ci', state: 'success' }])
+      const { gitops: g } = stageManyServices(world, 50)
       const inputs = {
         token: 'bench-token',
         from: 'staging',

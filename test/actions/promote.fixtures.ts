@@ -258,3 +258,26 @@ export async function startGitHub(options: { graphql?: Handler } = {}): Promise<
   })
   return world
 }
+
+/**
+ * `count` services (svc-00, svc-01, ...), each built from its own source
+ * commit (green `ci` check) and promoted to staging in one commit on day 5:
+ * the request-budget test and the benchmark promote them to prod.
+ */
+export function stageManyServices(
+  world: GitHubWorld,
+  count: number,
+): { services: string[]; gitops: GitOps } {
+  const services = Array.from({ length: count }, (_, i) => `svc-${String(i).padStart(2, '0')}`)
+  const gitops = makeGitOps(services, false)
+  const staging: Record<string, string> = {}
+  for (const s of services)
+    staging[valuesPath(s, 'staging')] = valuesFile(s, 'staging', `2.0.0-${s}`)
+  gitops.commit(
+    staging,
+    `Promote to staging: ${count} services from dev\n\n${services.map((s) => `Service-Source: ${s} minishop/${s}@${sha(s)}`).join('\n')}`,
+    day(5),
+  )
+  for (const s of services) world.checks.set(sha(s), [{ name: 'ci', state: 'success' }])
+  return { services, gitops }
+}

@@ -12,6 +12,7 @@ import {
   makeGitOps,
   SERVICES,
   sha,
+  stageManyServices,
   startGitHub,
   valuesFile,
   valuesPath,
@@ -855,18 +856,9 @@ describe('promote: rollback', () => {
 
 describe('promote: request budget', () => {
   it('promotes 50 services in one commit with a constant number of requests plus one deployment each', async () => {
-    const services = Array.from({ length: 50 }, (_, i) => `svc-${String(i).padStart(2, '0')}`)
-    const g = await setup(services, false)
+    world = await startGitHub()
     // Each service built from its own source commit, promoted to staging in one commit.
-    const staging: Record<string, string> = {}
-    for (const s of services)
-      staging[valuesPath(s, 'staging')] = valuesFile(s, 'staging', `2.0.0-${s}`)
-    g.commit(
-      staging,
-      `Promote to staging: 50 services from dev\n\n${services.map((s) => `Service-Source: ${s} minishop/${s}@${sha(s)}`).join('\n')}`,
-      day(5),
-    )
-    for (const s of services) world.checks.set(sha(s), [{ name: 'ci', state: 'success' }])
+    const { gitops: g } = stageManyServices(world, 50)
     const digest = await planDigest(g, { 'required-checks': 'ci', 'min-soak': '24h' })
     world.api.requests.length = 0
     world.approvals = [approval('alice', ['prod'])]
