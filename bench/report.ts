@@ -39,8 +39,13 @@ export function table(): string {
   ].join('\n')
 }
 
+const SECTIONS = 6
+
 export function writeResults(): string {
   const text = table()
+  // A filtered run (vitest -t) must not replace the full results with a few rows.
+  const sections = new Set(rows.map((r) => r.section)).size
+  if (sections < SECTIONS) return `${text}\n\n(partial run: bench/results.json left as it was)`
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`
   writeFileSync(
     join(BENCH_DIR, 'results.json'),
