@@ -63,6 +63,28 @@ function expectNothingWritten(g: GitOps, head: string) {
   expect(world.deployments).toEqual([])
 }
 
+/** The commit message of the seeded promotion of order-service and user-service 1.1.0 to prod, approved by alice. */
+function promotionMessage(digest: string, comment: string): string {
+  return [
+    'Promote to prod: order-service 1.1.0, user-service 1.1.0',
+    '',
+    'Promoted from staging to prod:',
+    `- order-service: 1.0.0 -> 1.1.0 (${valuesPath('order-service', 'prod')})`,
+    `- user-service: 1.0.0 -> 1.1.0 (${valuesPath('user-service', 'prod')})`,
+    '',
+    'Promotion-Mode: promote',
+    'Promoted-From: staging',
+    `Plan-Digest: ${digest}`,
+    `Service-Source: order-service minishop/shop@${sha('build-1.1.0')}`,
+    `Service-Source: user-service minishop/shop@${sha('build-1.1.0')}`,
+    'Source-Repository: minishop/shop',
+    `Source-Commit: ${sha('build-1.1.0')}`,
+    'Approved-by: alice <5001+alice@users.noreply.github.com>',
+    `Approval-Comment: alice: ${comment}`,
+    'Run-URL: https://github.com/minishop/gitops/actions/runs/4242',
+  ].join('\n')
+}
+
 const STAGING_TO_PROD = { from: 'staging', to: 'prod' }
 
 async function planDigest(g: GitOps, inputs: Record<string, string> = {}): Promise<string> {
@@ -316,26 +338,7 @@ describe('promote: apply', () => {
       valuesFile('user-service', 'prod', '1.1.0').trimEnd(),
     )
     const message = git(g.bare, 'log', '-1', '--format=%B', 'main').trimEnd()
-    expect(message).toBe(
-      [
-        'Promote to prod: order-service 1.1.0, user-service 1.1.0',
-        '',
-        'Promoted from staging to prod:',
-        `- order-service: 1.0.0 -> 1.1.0 (${valuesPath('order-service', 'prod')})`,
-        `- user-service: 1.0.0 -> 1.1.0 (${valuesPath('user-service', 'prod')})`,
-        '',
-        'Promotion-Mode: promote',
-        'Promoted-From: staging',
-        `Plan-Digest: ${digest}`,
-        `Service-Source: order-service minishop/shop@${sha('build-1.1.0')}`,
-        `Service-Source: user-service minishop/shop@${sha('build-1.1.0')}`,
-        'Source-Repository: minishop/shop',
-        `Source-Commit: ${sha('build-1.1.0')}`,
-        'Approved-by: alice <5001+alice@users.noreply.github.com>',
-        'Approval-Comment: alice: LGTM, ship it',
-        'Run-URL: https://github.com/minishop/gitops/actions/runs/4242',
-      ].join('\n'),
-    )
+    expect(message).toBe(promotionMessage(digest, 'LGTM, ship it'))
     expect(Number(git(g.bare, 'rev-list', '--count', 'main'))).toBe(before + 1)
 
     expect(world.deployments).toHaveLength(2)
@@ -683,26 +686,7 @@ describe('promote: apply with commit-method api', () => {
       valuesFile('user-service', 'prod', '1.1.0').trimEnd(),
     )
     // The same message and trailers as a git push, split into GitHub's headline and body.
-    expect(git(g.bare, 'log', '-1', '--format=%B', 'main')).toBe(
-      [
-        'Promote to prod: order-service 1.1.0, user-service 1.1.0',
-        '',
-        'Promoted from staging to prod:',
-        `- order-service: 1.0.0 -> 1.1.0 (${valuesPath('order-service', 'prod')})`,
-        `- user-service: 1.0.0 -> 1.1.0 (${valuesPath('user-service', 'prod')})`,
-        '',
-        'Promotion-Mode: promote',
-        'Promoted-From: staging',
-        `Plan-Digest: ${digest}`,
-        `Service-Source: order-service minishop/shop@${sha('build-1.1.0')}`,
-        `Service-Source: user-service minishop/shop@${sha('build-1.1.0')}`,
-        'Source-Repository: minishop/shop',
-        `Source-Commit: ${sha('build-1.1.0')}`,
-        'Approved-by: alice <5001+alice@users.noreply.github.com>',
-        'Approval-Comment: alice: LGTM',
-        'Run-URL: https://github.com/minishop/gitops/actions/runs/4242',
-      ].join('\n'),
-    )
+    expect(git(g.bare, 'log', '-1', '--format=%B', 'main')).toBe(promotionMessage(digest, 'LGTM'))
     // The checkout made no commit; its remote-tracking branch has the promotion.
     expect(git(g.clone, 'rev-parse', 'HEAD')).toBe(before)
     expect(git(g.clone, 'status', '--porcelain')).toBe('')
