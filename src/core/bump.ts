@@ -80,8 +80,8 @@ function imageNames(target: BumpTarget, s: BumpSettings): string[] {
 
 /**
  * Applies every target of one file to its text, in order. Each edit is
- * byte-minimal and verified by setScalar; the final text is read back once
- * more, so a later edit cannot have undone an earlier one.
+ * byte-minimal and verified by setScalar; with several, the final text is
+ * read back once more, so a later edit cannot have undone an earlier one.
  */
 export function bumpFile(
   path: string,
@@ -116,7 +116,9 @@ export function bumpFile(
       if (result.change) changes.push(result.change)
     }
   }
-  for (const change of changes) {
+  // With several edits, a later one must not have undone an earlier one (one
+  // edit was verified by setScalar already).
+  for (const change of changes.length > 1 ? changes : []) {
     const now = readScalar(after, change.key, path)
     const last = changes.filter((c) => c.key === change.key).pop()!
     if (now !== last.new) {

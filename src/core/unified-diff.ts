@@ -1,25 +1,41 @@
 /**
  * A unified diff (`git diff` format, 3 lines of context) of one file's
- * before and after text. Values files are small and edits touch few lines,
- * so a plain LCS over the lines between the common head and tail is enough.
+ * before and after text. Only the lines between the common head and tail
+ * (found by comparing characters, without splitting the file) and their
+ * context are split and compared, with a plain LCS: values files are long,
+ * and an edit touches a line or two.
  */
 export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
   if (before === after) return ''
-  const a = splitLines(before)
-  const b = splitLines(after)
-  let head = 0
-  while (head < a.length && head < b.length && same(a[head]!, b[head]!)) head++
-  let tail = 0
-  while (
-    tail < a.length - head &&
-    tail < b.length - head &&
-    same(a[a.length - 1 - tail]!, b[b.length - 1 - tail]!)
+  const shortest = Math.min(before.length, after.length)
+  const p = longest(shortest, (n) => before.slice(0, n) === after.slice(0, n))
+  const q = longest(
+    shortest - p,
+    (n) => before.slice(before.length - n) === after.slice(after.length - n),
   )
-    tail++
+  // Whole lines before headEnd are the same in both; so are those from
+  // tailA (tailB in after): past the first line break inside the common end.
+  const headEnd = p === 0 ? 0 : before.lastIndexOf('\n', p - 1) + 1
+  const nl = before.indexOf('\n', before.length - q)
+  const tailA = nl === -1 ? before.length : nl + 1
+  const tailB = tailA + after.length - before.length
+  let preStart = headEnd
+  for (let k = 0; k < context && preStart > 0; k++) {
+    preStart = preStart >= 2 ? before.lastIndexOf('\n', preStart - 2) + 1 : 0
+  }
+  let postEnd = tailA
+  for (let k = 0; k < context && postEnd < before.length; k++) {
+    const next = before.indexOf('\n', postEnd)
+    postEnd = next === -1 ? before.length : next + 1
+  }
+  let offset = 0 // lines before the window
+  for (let i = before.indexOf('\n'); i !== -1 && i < preStart; i = before.indexOf('\n', i + 1)) {
+    offset++
+  }
   const ops = [
-    ...a.slice(0, head).map((line) => ({ op: ' ', line })),
-    ...lcsOps(a.slice(head, a.length - tail), b.slice(head, b.length - tail)),
-    ...a.slice(a.length - tail).map((line) => ({ op: ' ', line })),
+    ...splitLines(before.slice(preStart, headEnd)).map((line) => ({ op: ' ', line })),
+    ...lcsOps(splitLines(before.slice(headEnd, tailA)), splitLines(after.slice(headEnd, tailB))),
+    ...splitLines(before.slice(tailA, postEnd)).map((line) => ({ op: ' ', line })),
   ]
   const out = [`--- a/${path}`, `+++ b/${path}`]
   let i = 0
@@ -33,7 +49,8 @@ export function unifiedDiff(path: string, before: string, after: string, context
     while (start > 0 && ops[start - 1]!.op !== ' ') start--
     let end = i
     let lastChange = i
-    while (end < ops.length && end - lastChange <= context * 2) {
+    // git joins two changes whose contexts meet (at most 2 × context lines apart).
+    while (end < ops.length && end - lastChange <= context * 2 + 1) {
       if (ops[end]!.op !== ' ') lastChange = end
       end++
     }
@@ -43,7 +60,7 @@ export function unifiedDiff(path: string, before: string, after: string, context
     const bStart = ops.slice(0, start).filter((o) => o.op !== '-').length
     const aLen = hunk.filter((o) => o.op !== '+').length
     const bLen = hunk.filter((o) => o.op !== '-').length
-    out.push(`@@ -${aStart + (aLen ? 1 : 0)},${aLen} +${bStart + (bLen ? 1 : 0)},${bLen} @@`)
+    out.push(`@@ -${range(offset + aStart, aLen)} +${range(offset + bStart, bLen)} @@`)
     for (const { op, line } of hunk) {
       out.push(op + line.text)
       if (!line.newline) out.push('\\ No newline at end of file')
@@ -51,6 +68,28 @@ export function unifiedDiff(path: string, before: string, after: string, context
     i = end
   }
   return `${out.join('\n')}\n`
+}
+
+/**
+ * The largest n <= max for which `holds(n)` (true for 0, and for every n
+ * below one it is true for): a binary search, so that a common head or tail
+ * is found by comparing whole slices natively, not character by character.
+ */
+function longest(max: number, holds: (n: number) => boolean): number {
+  let low = 0
+  let high = max
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2)
+    if (holds(mid)) low = mid
+    else high = mid - 1
+  }
+  return low
+}
+
+/** A hunk's line range as git writes it: the count only when it is not 1. */
+function range(linesBefore: number, length: number): string {
+  const start = linesBefore + (length ? 1 : 0)
+  return length === 1 ? String(start) : `${start},${length}`
 }
 
 interface Line {

@@ -16,13 +16,17 @@ import { normalizeRepoPath } from '../core/repo-path'
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
-/** The real path of a repository file; UserError when it (or a symlink on the way) leaves `root`. */
-function insideRoot(root: string, path: string): string {
+/**
+ * The real path of a repository file; UserError when it (or a symlink on
+ * the way) leaves `root`, given as its real path (`realRoot`).
+ */
+function insideRoot(root: string, realRoot: string, path: string): string {
   const normal = normalizeRepoPath(path, 'file')
   const full = join(root, normal)
   if (!existsSync(full)) return full
-  const real = realpathSync(full)
-  const rel = relative(realpathSync(root), real)
+  // One system call, where realpathSync walks every component in JavaScript.
+  const real = realpathSync.native(full)
+  const rel = relative(realRoot, real)
   if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..') {
     throw new UserError(`${normal} resolves to ${real}, outside the workspace (a symbolic link?)`, {
       file: normal,
@@ -33,8 +37,9 @@ function insideRoot(root: string, path: string): string {
 
 /** Reads files of a checkout's working tree, refusing anything outside it. */
 export function workTreeReader(root: string): ReadFile {
+  const realRoot = realpathSync.native(root)
   return async (path) => {
-    const full = insideRoot(root, path)
+    const full = insideRoot(root, realRoot, path)
     if (!existsSync(full)) return undefined
     try {
       return UTF8.decode(readFileSync(full))
@@ -52,9 +57,10 @@ export function workTreeReader(root: string): ReadFile {
  */
 export function writeWorkTreeFiles(root: string, files: { path: string; content: string }[]): void {
   const staged: { temp: string; target: string }[] = []
+  const realRoot = realpathSync.native(root)
   try {
     for (const file of files) {
-      const target = insideRoot(root, file.path)
+      const target = insideRoot(root, realRoot, file.path)
       const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`
       writeFileSync(temp, file.content)
       staged.push({ temp, target })
