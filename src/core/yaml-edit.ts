@@ -18,7 +18,14 @@ import {
 } from 'yaml'
 import { UserError } from './errors'
 import { formatKeyPath, type PathSegment, parseKeyPath } from './key-path'
-import { doubleQuoted, isPlainSafe, renderScalar, type ScalarStyle } from './yaml-scalar-style'
+import {
+  doubleQuoted,
+  isPlainSafe,
+  renderScalar,
+  type ScalarStyle,
+  tokenValue,
+} from './yaml-scalar-style'
+import { type Scanned, scanScalar } from './yaml-scan'
 
 export interface ScalarChange {
   file: string
@@ -270,7 +277,21 @@ function scalarText(node: Scalar): string {
   return String(node.value)
 }
 
+/**
+ * The fast path's answer for a path of mapping keys (see yaml-scan), or
+ * undefined when the full parser must answer.
+ */
+function scan(text: string, segments: PathSegment[]): Scanned | undefined {
+  if (!segments.every((s) => s.kind === 'key')) return undefined
+  return scanScalar(
+    text,
+    segments.map((s) => s.key),
+  )
+}
+
 export function readScalar(text: string, key: string, file: string): string | undefined {
+  const scanned = scan(text, parseKeyPath(key))
+  if (scanned) return scanned.found ? scanned.value : undefined
   const p = parse(text, file)
   const located = locate(p, parseKeyPath(key), key)
   return located.found ? scalarText(located.node) : undefined
@@ -427,6 +448,14 @@ export function setScalar(
 ): { text: string; change: ScalarChange | undefined } {
   const { file } = options
   const segments = parseKeyPath(key)
+  const scanned = scan(text, segments)
+  if (scanned?.found) {
+    const edited = replaceScanned(text, scanned, value)
+    if (edited !== undefined) {
+      const change = edited === text ? undefined : { file, key, old: scanned.value, new: value }
+      return { text: edited, change }
+    }
+  }
   const p = parse(text, file)
   const located = locate(p, segments, key)
   let next: string
@@ -464,6 +493,27 @@ export function setScalar(
   }
   verifyEdit(p, next, located, segments, key, value)
   return { text: next, change: { file, key, old, new: value } }
+}
+
+/**
+ * The fast path's edit: the scanned scalar's bytes replaced by a one-line
+ * token that reads back as `value` under YAML 1.1 and 1.2. The scanner
+ * proved that the token's line holds nothing but key, scalar, spaces and a
+ * comment, and such a token cannot reach past its own bytes (no line break,
+ * no ` #` or `: ` when plain), so the rest of the document reads as before.
+ * Undefined (use the full path) if the token does not read back.
+ */
+function replaceScanned(
+  text: string,
+  scanned: Extract<Scanned, { found: true }>,
+  value: string,
+): string | undefined {
+  const already =
+    scanned.value === value && (scanned.style !== 'plain' || isPlainSafe(value, false))
+  if (already) return text
+  const token = renderScalar(value, scanned.style, false)
+  if (tokenValue(token) !== value) return undefined
+  return text.slice(0, scanned.start) + token + text.slice(scanned.end)
 }
 
 /**

@@ -37,6 +37,24 @@ function readsBackAs(text: string, version: '1.1' | '1.2'): unknown {
  * scalar sits inside `[...]` or `{...}`, where `,[]{}` end it.
  */
 export function isPlainSafe(value: string, flow: boolean): boolean {
+  // Memoized: a bump writes the same value into every file it touches, and
+  // the read-back below parses twice.
+  const memo = flow ? plainSafeInFlow : plainSafeInBlock
+  let safe = memo.get(value)
+  if (safe === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear()
+    safe = checkPlainSafe(value, flow)
+    memo.set(value, safe)
+  }
+  return safe
+}
+
+const MEMO_LIMIT = 1000
+const plainSafeInBlock = new Map<string, boolean>()
+const plainSafeInFlow = new Map<string, boolean>()
+const tokenValues = new Map<string, string | undefined>()
+
+function checkPlainSafe(value: string, flow: boolean): boolean {
   if (value === '' || value !== value.trim()) return false
   // Stricter than the spec: `-x`, `?x`, `:x` are legal plain, but not worth the risk.
   if (BAD_START.test(value)) return false
@@ -75,4 +93,26 @@ export function renderScalar(value: string, previous: ScalarStyle, flow: boolean
   if (previous === 'single') return singleQuoted(value) ?? doubleQuoted(value)
   if (previous === 'double') return doubleQuoted(value)
   return isPlainSafe(value, flow) ? value : doubleQuoted(value)
+}
+
+/**
+ * The string a one-line scalar token (as renderScalar writes it) reads as
+ * in a block mapping under both YAML 1.1 and 1.2, or undefined when the two
+ * disagree, it is not a string, or it does not parse alone. Memoized.
+ */
+export function tokenValue(token: string): string | undefined {
+  if (tokenValues.has(token)) return tokenValues.get(token)
+  if (tokenValues.size >= MEMO_LIMIT) tokenValues.clear()
+  let value: string | undefined
+  if (!/[\n\r]/.test(token)) {
+    const read = (version: '1.1' | '1.2') => {
+      const doc = parseDocument(`k: ${token}\n`, { version, uniqueKeys: false })
+      const node = doc.errors.length === 0 ? doc.get('k', true) : undefined
+      return node instanceof Scalar && typeof node.value === 'string' ? node.value : undefined
+    }
+    const v12 = read('1.2')
+    value = v12 !== undefined && read('1.1') === v12 ? v12 : undefined
+  }
+  tokenValues.set(token, value)
+  return value
 }

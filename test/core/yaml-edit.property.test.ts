@@ -5,19 +5,11 @@
 // value changed.
 import { describe, expect, it } from 'vitest'
 import { isScalar, parse, parseDocument } from 'yaml'
+import { random } from '../../src/cli/sample-values'
 import { formatKeyPath, type PathSegment } from '../../src/core/key-path'
 import { setScalar } from '../../src/core/yaml-edit'
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const rng = random
 
 type Tree = string | Tree[] | { [key: string]: Tree }
 
