@@ -243,21 +243,33 @@ describe('2. YAML edit throughput (no git)', () => {
         (i) => 300 + ((i * 97) % 1201),
       ),
     )
-    const r = await timedAction('bump-helm-values', {
-      workspace: clone,
-      inputs: { files: 'infra/helm-charts/*/values-dev.yaml', value: 'bench-1', commit: false },
-    })
-    expect(r.result.outputs.files?.split('\n')).toHaveLength(1000)
-    const perSecond = 1000 / (r.ms / 1000)
+    // Median of 3 runs, each setting a new value in every file.
+    const times: number[] = []
+    let rss = 0
+    for (let run = 1; run <= 3; run++) {
+      const r = await timedAction('bump-helm-values', {
+        workspace: clone,
+        inputs: {
+          files: 'infra/helm-charts/*/values-dev.yaml',
+          value: `bench-${run}`,
+          commit: false,
+        },
+      })
+      expect(r.result.outputs.files?.split('\n')).toHaveLength(1000)
+      times.push(r.ms)
+      rss = Math.max(rss, r.rssKb)
+    }
+    const ms = median(times)
+    const perSecond = 1000 / (ms / 1000)
     record(
       {
         section: 'yaml edit',
-        measure: '1,000 files (whole action run)',
-        value: `${fmtMs(r.ms)}, ${perSecond.toFixed(0)} files/s, ${fmtMb(r.rssKb)}`,
+        measure: '1,000 files (whole action run, median of 3)',
+        value: `${fmtMs(ms)}, ${perSecond.toFixed(0)} files/s, ${fmtMb(rss)}`,
         target: '< 1 s',
-        ok: r.ms < 1000,
+        ok: ms < 1000,
       },
-      { ms: r.ms, rssKb: r.rssKb },
+      { ms, times, rssKb: rss },
     )
   })
 

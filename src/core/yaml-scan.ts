@@ -95,10 +95,10 @@ function tailOk(text: string, at: number, lineEnd: number): boolean {
   return at === lineEnd || text.charCodeAt(at) === HASH
 }
 
-/** The index after a one-line quoted scalar starting at `at`, or UNSURE. */
 /** The last quoted scalar quotedEnd read had a `\` escape. */
 let escaped = false
 
+/** The index after a one-line quoted scalar starting at `at`, or UNSURE. */
 function quotedEnd(text: string, at: number, lineEnd: number): number | Unsure {
   const quote = text.charCodeAt(at)
   escaped = false
@@ -134,18 +134,19 @@ function plainKeyEnd(text: string, at: number, lineEnd: number): number {
 }
 
 /** A one-line flow collection starting at `at`; the index after it, or UNSURE. */
-function flowCollection(text: string, at: number): number | Unsure {
+function flowCollection(text: string, at: number, depth = 0): number | Unsure {
+  if (depth > 32) return UNSURE // deeper than any values file nests, and the stack is finite
   const close = text[at] === '{' ? '}' : ']'
   let i = skipSpaces(text, at + 1)
   if (text[i] === close) return i + 1
   for (;;) {
     if (close === '}') {
       if (text[i] === '{' || text[i] === '[') return UNSURE // a collection as a key
-      const key = flowItem(text, i)
+      const key = flowItem(text, i, depth)
       if (key === UNSURE || text[key] !== ':' || text[key + 1] !== ' ') return UNSURE
       i = skipSpaces(text, key + 1)
     }
-    const item = flowItem(text, i)
+    const item = flowItem(text, i, depth)
     if (item === UNSURE) return UNSURE
     i = skipSpaces(text, item)
     if (text[i] === ',') {
@@ -157,9 +158,9 @@ function flowCollection(text: string, at: number): number | Unsure {
   }
 }
 
-function flowItem(text: string, at: number): number | Unsure {
+function flowItem(text: string, at: number, depth: number): number | Unsure {
   const c = text.charCodeAt(at)
-  if (c === 123 || c === 91) return flowCollection(text, at) // { [
+  if (c === 123 || c === 91) return flowCollection(text, at, depth + 1) // { [
   let end: number
   if (c === DOUBLE || c === SINGLE) {
     const after = quotedEnd(text, at, lineEndOf(text, at))

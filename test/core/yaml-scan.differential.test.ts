@@ -318,11 +318,17 @@ describe('yaml-scan: the fast path agrees with the full parser', () => {
     ['a multi-line plain scalar', 'a: b\n  c\nimage:\n  tag: y\n', undefined],
     ['a second document', 'image:\n  tag: y\n---\nb: 1\n', undefined],
     ['a tab', 'image:\n  tag: y\t\n', undefined],
+    [
+      'deeply nested flow',
+      `a: ${'['.repeat(5000)}${']'.repeat(5000)}\nimage:\n  tag: y\n`,
+      undefined,
+    ],
     ['a number-like key on the path', '01:\n  tag: y\nimage:\n  tag: y\n', undefined],
   ])('%s', (_, text, expected) => {
     const scanned = scanScalar(text, ['image', 'tag'])
     expect(scanned?.found ? scanned.value : scanned).toBe(expected)
-    if (expected) expect(oracle(text, ['image', 'tag'])).toMatchObject({ value: expected })
+    if (expected && text.length < 1000)
+      expect(oracle(text, ['image', 'tag'])).toMatchObject({ value: expected })
   })
 
   it('answers for the values files users have (and the benchmark generates)', () => {
