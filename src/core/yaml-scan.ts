@@ -296,6 +296,7 @@ export function scanScalar(text: string, keys: string[]): Scanned | undefined {
 function scan(text: string, keys: string[]): Scanned | Unsure {
   const levels: Level[] = []
   let rootSeen = false
+  let marked = false
   let pending: Pending | undefined
   let target: Scanned | undefined
   let pos = 0
@@ -342,6 +343,11 @@ function scan(text: string, keys: string[]): Scanned | Unsure {
     const first = skipSpaces(text, pos)
     const indent = first - pos
     if (first === lineEnd || text.charCodeAt(first) === HASH) {
+      pos = lineEnd + 1
+      continue
+    }
+    if (!rootSeen && !marked && text.startsWith('---', pos) && tailOk(text, pos + 3, lineEnd)) {
+      marked = true // the document's start marker; anything more about documents is not sure
       pos = lineEnd + 1
       continue
     }

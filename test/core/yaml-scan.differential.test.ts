@@ -171,7 +171,7 @@ function damage(r: () => number, lines: string[]): void {
 function document(r: () => number): string {
   const lines: string[] = []
   oddness = r() < 0.5 ? 0 : 0.1
-  if (r() < 0.05) lines.push(pick(r, ['---', '%YAML 1.2\n---', '# head']))
+  if (r() < 0.1) lines.push(pick(r, ['---', '--- # c', '--- x', '%YAML 1.2\n---', '# head']))
   node(r, r() < 0.05 ? 2 : 0, 0, lines)
   if (r() < 0.04) lines.push(pick(r, ['---', '...', 'x: 1\n---\ny: 2']))
   if (r() < 0.3) damage(r, lines)
@@ -317,6 +317,8 @@ describe('yaml-scan: the fast path agrees with the full parser', () => {
     ['an anchor anywhere', 'a: &x 1\nimage:\n  tag: y\n', undefined],
     ['a multi-line plain scalar', 'a: b\n  c\nimage:\n  tag: y\n', undefined],
     ['a second document', 'image:\n  tag: y\n---\nb: 1\n', undefined],
+    ['a start marker', '# values\n--- # c\nimage:\n  tag: y\n', 'y'],
+    ['a start marker with content', '--- a\nimage:\n  tag: y\n', undefined],
     ['a tab', 'image:\n  tag: y\t\n', undefined],
     [
       'deeply nested flow',
