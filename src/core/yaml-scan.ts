@@ -8,6 +8,11 @@
 // and the caller falls back to the full parser, which handles all of YAML
 // and words every refusal. The scanner never refuses by itself. A
 // differential test holds it to the full parser's answers.
+//
+// "Not sure" also covers some valid YAML the subset leaves out to stay
+// simple: plain scalars starting with `?` or `:`, flow items starting with
+// `-`, keys with spaces or outside [A-Za-z0-9_.$~+/@-], quoted keys on the
+// path, explicit indentation indicators (`|2`), CRLF and non-BMP characters.
 
 export type ScannedStyle = 'plain' | 'single' | 'double'
 
@@ -56,6 +61,9 @@ const STRING_KEY = /^(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)[A-
 /** A plain scalar in a flow collection: no indicator first, no `:` or `#` at all. */
 const FLOW_PLAIN = /[^\s,[\]{}#:"'&*!|>%@`?-][^,[\]{}#:\n]*/y
 
+/** Deeper than any values file nests; the parser's own limit depends on its stack. */
+const MAX_DEPTH = 100
+
 const SPACE = 32
 const HASH = 35
 const COLON = 58
@@ -95,6 +103,10 @@ function tailOk(text: string, at: number, lineEnd: number): boolean {
   return at === lineEnd || text.charCodeAt(at) === HASH
 }
 
+// Results of the last quotedEnd and readValue calls, in module variables
+// rather than objects, because they run for every line: each caller reads
+// them right after the call, before anything else can overwrite them.
+
 /** The last quoted scalar quotedEnd read had a `\` escape. */
 let escaped = false
 
@@ -113,6 +125,8 @@ function quotedEnd(text: string, at: number, lineEnd: number): number | Unsure {
       const digits = e === 120 ? 2 : e === 117 ? 4 : e === 85 ? 8 : 0 // x u U
       if (digits === 0 && !(e < 128 && ESCAPE[e])) return UNSURE
       for (let d = 0; d < digits; d++) if (!isHex(text.charCodeAt(i + 2 + d))) return UNSURE
+      // \U above U+10FFFF is no character: the parser rejects the file.
+      if (digits === 8 && Number.parseInt(text.slice(i + 2, i + 10), 16) > 0x10ffff) return UNSURE
       i += 1 + digits
       escaped = true
     }
@@ -134,19 +148,19 @@ function plainKeyEnd(text: string, at: number, lineEnd: number): number {
 }
 
 /** A one-line flow collection starting at `at`; the index after it, or UNSURE. */
-function flowCollection(text: string, at: number, depth = 0): number | Unsure {
-  if (depth > 32) return UNSURE // deeper than any values file nests, and the stack is finite
+function flowCollection(text: string, at: number, lineEnd: number, depth = 0): number | Unsure {
+  if (depth > 32) return UNSURE // see MAX_DEPTH
   const close = text[at] === '{' ? '}' : ']'
   let i = skipSpaces(text, at + 1)
   if (text[i] === close) return i + 1
   for (;;) {
     if (close === '}') {
       if (text[i] === '{' || text[i] === '[') return UNSURE // a collection as a key
-      const key = flowItem(text, i, depth)
+      const key = flowItem(text, i, lineEnd, depth)
       if (key === UNSURE || text[key] !== ':' || text[key + 1] !== ' ') return UNSURE
       i = skipSpaces(text, key + 1)
     }
-    const item = flowItem(text, i, depth)
+    const item = flowItem(text, i, lineEnd, depth)
     if (item === UNSURE) return UNSURE
     i = skipSpaces(text, item)
     if (text[i] === ',') {
@@ -158,12 +172,12 @@ function flowCollection(text: string, at: number, depth = 0): number | Unsure {
   }
 }
 
-function flowItem(text: string, at: number, depth: number): number | Unsure {
+function flowItem(text: string, at: number, lineEnd: number, depth: number): number | Unsure {
   const c = text.charCodeAt(at)
-  if (c === 123 || c === 91) return flowCollection(text, at, depth + 1) // { [
+  if (c === 123 || c === 91) return flowCollection(text, at, lineEnd, depth + 1) // { [
   let end: number
   if (c === DOUBLE || c === SINGLE) {
-    const after = quotedEnd(text, at, lineEndOf(text, at))
+    const after = quotedEnd(text, at, lineEnd)
     if (after === UNSURE) return UNSURE
     end = after
   } else {
@@ -175,17 +189,12 @@ function flowItem(text: string, at: number, depth: number): number | Unsure {
   return end
 }
 
-function lineEndOf(text: string, at: number): number {
-  const end = text.indexOf('\n', at)
-  return end === -1 ? text.length : end
-}
-
 function skipSpaces(text: string, at: number): number {
   while (text.charCodeAt(at) === 32) at++
   return at
 }
 
-/** What readValue found, for its caller to read (no allocation per line). */
+/** What readValue found (see above: read right after the call). */
 enum Kind {
   /** Nothing on the line: the value is below, or null. */
   Empty,
@@ -226,8 +235,8 @@ function readValue(text: string, at: number, lineEnd: number): boolean {
     kind = escaped ? Kind.Other : Kind.Scalar
   } else if (c === 123 || c === 91) {
     // `{` or `[`
-    const after = flowCollection(text, at)
-    if (after === UNSURE || after > lineEnd) return false
+    const after = flowCollection(text, at, lineEnd)
+    if (after === UNSURE) return false
     end = after
     kind = Kind.Other
   } else if (c === 124 || c === 62) {
@@ -369,6 +378,8 @@ function scan(text: string, keys: string[]): Scanned | Unsure {
       // Otherwise the value was null; on the path, the path is absent.
     }
     while (levels.length > 0 && levels[levels.length - 1]!.indent > indent) levels.pop()
+    // The parser gives up on very deep nesting (its stack is finite); so does this.
+    if (levels.length > MAX_DEPTH) return UNSURE
     if (levels.length === 0) {
       if (rootSeen) return UNSURE // less indented than the root
       rootSeen = true

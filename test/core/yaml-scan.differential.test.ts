@@ -325,6 +325,13 @@ describe('yaml-scan: the fast path agrees with the full parser', () => {
       `a: ${'['.repeat(5000)}${']'.repeat(5000)}\nimage:\n  tag: y\n`,
       undefined,
     ],
+    ['an escape past U+10FFFF elsewhere', 'a: "\\U00110000"\nimage:\n  tag: y\n', undefined],
+    ['an escape below it', 'a: "\\U0010FFFF"\nimage:\n  tag: y\n', 'y'],
+    [
+      'deep nesting',
+      `${Array.from({ length: 150 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\nimage:\n  tag: y\n`,
+      undefined,
+    ],
     ['a number-like key on the path', '01:\n  tag: y\nimage:\n  tag: y\n', undefined],
   ])('%s', (_, text, expected) => {
     const scanned = scanScalar(text, ['image', 'tag'])
