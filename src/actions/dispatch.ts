@@ -1,5 +1,5 @@
-import * as core from '@actions/core'
 import { UserError } from '../core/errors'
+import * as core from '../io/runner'
 import * as buildAndTag from './build-and-tag/main'
 import * as bumpHelmValues from './bump-helm-values/main'
 import { type ActionEntry, fail, runEntry } from './common/run-action'

@@ -56,7 +56,7 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRun> {
     if (!entry) throw new Error(`No action named ${options.command}`)
     applyDefaults(options.command)
 
-    // @actions/core writes workflow commands to process.stdout: route them to the reporter.
+    // Workflow commands go to process.stdout (src/io/runner.ts): route them to the reporter.
     process.stdout.write = ((chunk: string | Uint8Array) => {
       options.reporter.write(
         typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'),

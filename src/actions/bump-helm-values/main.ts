@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
-import * as core from '@actions/core'
 import { type BumpTarget, bumpFile, type FileResult, groupByFile } from '../../core/bump'
 import { bumpMessage } from '../../core/bump-message'
 import { resolveTargets } from '../../core/bump-targets'
@@ -17,6 +16,7 @@ import {
   repositorySlug,
 } from '../../io/gitops-checkout'
 import { type CommitResult, commitAndPush } from '../../io/gitops-commit'
+import * as core from '../../io/runner'
 import { expandFiles, workTreeReader, writeWorkTreeFiles } from '../../io/worktree-files'
 import { getInputs, type Inputs } from './inputs'
 

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs'
-import * as core from '@actions/core'
 import {
   type ChangeResult,
   changedServices,
@@ -15,6 +14,7 @@ import { resolveInWorkspace, workspaceRelative } from '../../core/workspace-path
 import { readEventPayload } from '../../io/event-payload'
 import { git } from '../../io/git'
 import { changedFiles, ensureCommits, mergeBase, treeFiles } from '../../io/git-changes'
+import * as core from '../../io/runner'
 import { getInputs } from './inputs'
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { PrepareCommit } from '../../core/commit-plan'
 import { isUserError, UserError } from '../../core/errors'
 import {
@@ -24,6 +23,7 @@ import { ensureFullHistory } from '../../io/gitops-history'
 import { editsOf, sealedPrepare } from '../../io/promotion-commit'
 import { attachChecks, attachDeploymentSoak } from '../../io/promotion-evidence'
 import { type PlanRequest, readerAt, readPlan } from '../../io/promotion-reader'
+import * as core from '../../io/runner'
 import { ensureCommit, type GitOpsCheckout, openGitOpsCheckout, tipOf } from './checkout'
 import { getInputs, type Inputs, now } from './inputs'
 
