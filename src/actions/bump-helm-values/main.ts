@@ -206,12 +206,13 @@ export async function run(): Promise<void> {
     return plan
   }
 
-  let client: GitHubClient | undefined
-  const github = (): { client: GitHubClient; owner: string; repo: string } => {
+  let client: Promise<GitHubClient> | undefined
+  const github = async (): Promise<{ client: GitHubClient; owner: string; repo: string }> => {
     if (!inputs.token) throw new UserError('Input token is required for the GitHub API')
     if (!where.slug) throw new UserError('Cannot tell the GitHub repository (owner/name) to use')
+    const { owner, repo } = parseRepository(where.slug)
     client ??= createGitHubClient({ token: inputs.token, log: core.info })
-    return { client, ...parseRepository(where.slug) }
+    return { client: await client, owner, repo }
   }
 
   let branch = inputs.branch
@@ -219,7 +220,7 @@ export async function run(): Promise<void> {
     branch = (await checkedOutBranch(where.dir, where.env)) ?? ctx.refBranch
   }
   if (!branch && inputs.commit && inputs.commitMethod === 'api') {
-    branch = inputs.repository ? await defaultBranch(github()) : ctx.refBranch
+    branch = inputs.repository ? await defaultBranch(await github()) : ctx.refBranch
   }
   if (!branch && inputs.commit && !inputs.dryRun) {
     throw new UserError('Input branch is required: the checkout is not on a branch')
@@ -229,7 +230,7 @@ export async function run(): Promise<void> {
     const read: ReadFile =
       where.dir !== undefined
         ? workTreeReader(where.dir)
-        : apiReaderAt({ ...github(), branch: branch! })
+        : apiReaderAt({ ...(await github()), branch: branch! })
     const plan = await prepare(read, 1)
     if (plan && !inputs.dryRun) writeWorkTreeFiles(where.dir!, plan.files)
     await writeReport(inputs, results, { changed: plan !== undefined })
@@ -249,7 +250,7 @@ export async function run(): Promise<void> {
   }
   let result: CommitResult
   if (inputs.commitMethod === 'api') {
-    result = await commitViaApi({ ...github(), ...common })
+    result = await commitViaApi({ ...(await github()), ...common })
   } else {
     result = await commitAndPush({
       ...common,
@@ -274,7 +275,7 @@ export async function run(): Promise<void> {
     })
     const [title = '', ...body] = message.trim().split('\n')
     pullRequest = await ensurePullRequest({
-      ...github(),
+      ...(await github()),
       head: target,
       base: branch!,
       title,
