@@ -215,8 +215,10 @@ export async function run(): Promise<void> {
     return { client: await client, owner, repo }
   }
 
+  // A dry run, like a run without commit, reads the checkout as it is: it
+  // needs a branch only when it reads through the API instead.
   let branch = inputs.branch
-  if (!branch && where.dir && (inputs.commit || inputs.dryRun)) {
+  if (!branch && where.dir && inputs.commit && !inputs.dryRun) {
     branch = (await checkedOutBranch(where.dir, where.env)) ?? ctx.refBranch
   }
   if (!branch && inputs.commit && inputs.commitMethod === 'api') {
