@@ -1198,21 +1198,28 @@ async function run(command, args, options = {}) {
  * one thing exec.ts's run-to-completion `run` cannot do.)
  */
 class BlobReader {
+    cwd;
+    env;
+    /** Started on the first read: a reader that reads nothing costs no process. */
     child;
     buffer = Buffer.alloc(0);
     waiting = [];
     failure;
     constructor(cwd, env = {}) {
-        this.child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', ['cat-file', '--batch'], {
-            cwd,
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...env },
+        this.cwd = cwd;
+        this.env = env;
+    }
+    start() {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', ['cat-file', '--batch'], {
+            cwd: this.cwd,
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...this.env },
             stdio: ['pipe', 'pipe', 'pipe'],
         });
         let stderr = '';
-        this.child.stderr.on('data', (d) => {
+        child.stderr.on('data', (d) => {
             stderr += d;
         });
-        this.child.stdout.on('data', (chunk) => {
+        child.stdout.on('data', (chunk) => {
             this.buffer = Buffer.concat([this.buffer, chunk]);
             this.drain();
         });
@@ -1221,11 +1228,12 @@ class BlobReader {
             for (const w of this.waiting.splice(0))
                 w.reject(error);
         };
-        this.child.on('error', fail);
-        this.child.on('close', (code) => {
+        child.on('error', fail);
+        child.on('close', (code) => {
             if (this.waiting.length > 0)
                 fail(new Error(`git cat-file exited with ${code}: ${stderr}`));
         });
+        return child;
     }
     drain() {
         while (this.waiting.length > 0) {
@@ -1250,13 +1258,15 @@ class BlobReader {
     read(object) {
         if (this.failure)
             return Promise.reject(this.failure);
+        this.child ??= this.start();
+        const child = this.child;
         return new Promise((resolve, reject) => {
             this.waiting.push({ resolve, reject });
-            this.child.stdin.write(`${object}\n`);
+            child.stdin.write(`${object}\n`);
         });
     }
     close() {
-        this.child.stdin.end();
+        this.child?.stdin.end();
     }
 }
 

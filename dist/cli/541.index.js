@@ -1438,13 +1438,30 @@ async function listServices(req, tip, envs) {
 async function readPlan(req, tip, read) {
     return req.mode === 'rollback' ? readRollback(req, tip, read) : readPromotion(req, tip, read);
 }
+/** The paths, or undefined when one does not render (its UserError is for later). */
+function renderable(paths) {
+    try {
+        return paths();
+    }
+    catch (error) {
+        if ((0,errors/* isUserError */.i)(error))
+            return undefined;
+        throw error;
+    }
+}
 async function readPromotion(req, tip, read) {
     const from = req.from;
     const services = await listServices(req, tip, [from, req.to]);
+    const fileOf = (service, env) => (0,file_template/* renderFileTemplate */.N)(req.fileTemplate, { service, env });
+    // The history's `git log` runs while the values are read and parsed. (A
+    // service whose path does not render fails in the loop, in its turn.)
+    const early = renderable(() => services.flatMap((s) => [fileOf(s, from), fileOf(s, req.to)]));
+    const loading = early && GitOpsHistory.load(req.dir, tip, early, req.env);
+    loading?.catch(() => { });
     const values = [];
     for (const service of services) {
-        const fromFile = (0,file_template/* renderFileTemplate */.N)(req.fileTemplate, { service, env: from });
-        const toFile = (0,file_template/* renderFileTemplate */.N)(req.fileTemplate, { service, env: req.to });
+        const fromFile = fileOf(service, from);
+        const toFile = fileOf(service, req.to);
         values.push({
             service,
             fromFile,
@@ -1455,7 +1472,7 @@ async function readPromotion(req, tip, read) {
     }
     const { changes, unchanged } = promotionChanges(values, req.toValue);
     const files = values.flatMap((v) => [v.fromFile, v.toFile]);
-    const history = await GitOpsHistory.load(req.dir, tip, files, req.env);
+    const history = await (loading ?? GitOpsHistory.load(req.dir, tip, files, req.env));
     try {
         for (const c of changes) {
             const origin = await history.valueOrigin(c.fromFile, req.key, c.target);
