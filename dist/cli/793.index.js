@@ -400,11 +400,7 @@ var gitops_commit = __webpack_require__(5766);
 var runner = __webpack_require__(1068);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/io/worktree-files.ts
-
 
 
 
@@ -470,17 +466,21 @@ const SKIP = new Set(['.git', 'node_modules']);
  * reported when it is read); a glob is matched against the checkout's files
  * and must match at least one.
  */
-function expandFiles(root, entries) {
+async function expandFiles(root, entries) {
+    if (entries.length === 0)
+        return [];
+    // Loaded here: a run that names services, not files, needs no glob matcher.
+    const { default: picomatch } = await __webpack_require__.e(/* import() */ 6).then(__webpack_require__.t.bind(__webpack_require__, 4006, 23));
     const out = [];
     let all;
     for (const entry of entries) {
-        if (!picomatch_default().scan(entry).isGlob) {
+        if (!picomatch.scan(entry).isGlob) {
             out.push((0,repo_path/* normalizeRepoPath */.N)(entry, 'files'));
             continue;
         }
         (0,repo_path/* normalizeRepoPath */.N)(entry, 'files');
         all ??= listFiles(root);
-        const match = picomatch_default()(entry, { dot: false });
+        const match = picomatch(entry, { dot: false });
         const found = all.filter((f) => match(f));
         if (found.length === 0)
             throw new errors/* UserError */.y(`files: "${entry}" matches no file`);
@@ -630,7 +630,7 @@ async function run() {
     if (!where.dir && inputs.files.some((f) => /[*?[\]{}]/.test(f))) {
         throw new errors/* UserError */.y('files: globs need a local checkout (commit-method git, or no repository)');
     }
-    const files = where.dir ? expandFiles(where.dir, inputs.files) : inputs.files;
+    const files = where.dir ? await expandFiles(where.dir, inputs.files) : inputs.files;
     const targets = resolveTargets({
         files,
         fileTemplate: inputs.fileTemplate,

@@ -154,7 +154,7 @@ export async function run(): Promise<void> {
   if (!where.dir && inputs.files.some((f) => /[*?[\]{}]/.test(f))) {
     throw new UserError('files: globs need a local checkout (commit-method git, or no repository)')
   }
-  const files = where.dir ? expandFiles(where.dir, inputs.files) : inputs.files
+  const files = where.dir ? await expandFiles(where.dir, inputs.files) : inputs.files
   const targets = resolveTargets({
     files,
     fileTemplate: inputs.fileTemplate,
