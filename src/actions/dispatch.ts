@@ -1,19 +1,15 @@
-import * as core from '@actions/core'
 import { UserError } from '../core/errors'
-import * as buildAndTag from './build-and-tag/main'
-import * as bumpHelmValues from './bump-helm-values/main'
+import * as core from '../io/runner'
 import { type ActionEntry, fail, runEntry } from './common/run-action'
-import * as detectChanges from './detect-changes/main'
-import * as kindIntegration from './kind-integration/main'
-import { ACTION_METADATA } from './metadata.generated'
-import * as promote from './promote/main'
+import { ACTION_DEFAULTS } from './defaults.generated'
 
-export const ACTIONS: Record<string, ActionEntry> = {
-  'build-and-tag': buildAndTag,
-  'detect-changes': detectChanges,
-  'bump-helm-values': bumpHelmValues,
-  'kind-integration': kindIntegration,
-  promote,
+/** Each action's adapter, loaded when chosen: a run loads only its own action's code. */
+export const ACTIONS: Record<string, () => Promise<ActionEntry>> = {
+  'build-and-tag': () => import('./build-and-tag/main'),
+  'detect-changes': () => import('./detect-changes/main'),
+  'bump-helm-values': () => import('./bump-helm-values/main'),
+  'kind-integration': () => import('./kind-integration/main'),
+  promote: () => import('./promote/main'),
 }
 
 export function inputEnvName(name: string): string {
@@ -26,19 +22,19 @@ export function inputEnvName(name: string): string {
  * own action.yml are applied here, exactly as the runner would have.
  */
 export function applyDefaults(command: string, env: NodeJS.ProcessEnv = process.env): void {
-  for (const [name, spec] of Object.entries(ACTION_METADATA[command]?.inputs ?? {})) {
+  for (const [name, value] of Object.entries(ACTION_DEFAULTS[command] ?? {})) {
     // Expressions (`${{ github.token }}`) are the runner's to evaluate; the
     // root action.yml carries those.
-    if (spec.default === undefined || spec.default.includes('${{')) continue
+    if (value.includes('${{')) continue
     const key = inputEnvName(name)
-    if (env[key] === undefined || env[key] === '') env[key] = spec.default
+    if (env[key] === undefined || env[key] === '') env[key] = value
   }
 }
 
 export async function dispatch(): Promise<void> {
   const command = core.getInput('command').trim()
-  const entry = ACTIONS[command]
-  if (!entry) {
+  const load = ACTIONS[command]
+  if (!load) {
     fail(
       new UserError(
         command === ''
@@ -49,5 +45,5 @@ export async function dispatch(): Promise<void> {
     return
   }
   applyDefaults(command)
-  await runEntry(entry)
+  await runEntry(await load())
 }

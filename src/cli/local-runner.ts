@@ -52,11 +52,12 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRun> {
     for (const [name, value] of Object.entries(options.inputs)) {
       process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
     }
-    const entry = ACTIONS[options.command]
-    if (!entry) throw new Error(`No action named ${options.command}`)
+    const load = ACTIONS[options.command]
+    if (!load) throw new Error(`No action named ${options.command}`)
     applyDefaults(options.command)
+    const entry = await load()
 
-    // @actions/core writes workflow commands to process.stdout: route them to the reporter.
+    // Workflow commands go to process.stdout (src/io/runner.ts): route them to the reporter.
     process.stdout.write = ((chunk: string | Uint8Array) => {
       options.reporter.write(
         typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'),

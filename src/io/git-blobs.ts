@@ -7,7 +7,8 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
  * one thing exec.ts's run-to-completion `run` cannot do.)
  */
 export class BlobReader {
-  private readonly child: ChildProcessWithoutNullStreams
+  /** Started on the first read: a reader that reads nothing costs no process. */
+  private child: ChildProcessWithoutNullStreams | undefined
   private buffer = Buffer.alloc(0)
   private readonly waiting: {
     resolve: (blob: Buffer | undefined) => void
@@ -15,17 +16,22 @@ export class BlobReader {
   }[] = []
   private failure: Error | undefined
 
-  constructor(cwd: string, env: Record<string, string> = {}) {
-    this.child = spawn('git', ['cat-file', '--batch'], {
-      cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...env },
+  constructor(
+    private readonly cwd: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  private start(): ChildProcessWithoutNullStreams {
+    const child = spawn('git', ['cat-file', '--batch'], {
+      cwd: this.cwd,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...this.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let stderr = ''
-    this.child.stderr.on('data', (d) => {
+    child.stderr.on('data', (d) => {
       stderr += d
     })
-    this.child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, chunk])
       this.drain()
     })
@@ -33,10 +39,11 @@ export class BlobReader {
       this.failure = error
       for (const w of this.waiting.splice(0)) w.reject(error)
     }
-    this.child.on('error', fail)
-    this.child.on('close', (code) => {
+    child.on('error', fail)
+    child.on('close', (code) => {
       if (this.waiting.length > 0) fail(new Error(`git cat-file exited with ${code}: ${stderr}`))
     })
+    return child
   }
 
   private drain(): void {
@@ -60,13 +67,15 @@ export class BlobReader {
   /** The object's bytes, or undefined when the repository does not have it. */
   read(object: string): Promise<Buffer | undefined> {
     if (this.failure) return Promise.reject(this.failure)
+    this.child ??= this.start()
+    const child = this.child
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject })
-      this.child.stdin.write(`${object}\n`)
+      child.stdin.write(`${object}\n`)
     })
   }
 
   close(): void {
-    this.child.stdin.end()
+    this.child?.stdin.end()
   }
 }

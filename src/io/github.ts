@@ -1,6 +1,4 @@
-import { getOctokit } from '@actions/github'
-import { retry } from '@octokit/plugin-retry'
-import { throttling } from '@octokit/plugin-throttling'
+import type { getOctokit } from '@actions/github'
 import { UserError } from '../core/errors'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
@@ -22,68 +20,15 @@ export interface GitHubClientOptions {
   writeSpacingMs?: number
 }
 
-/** A stand-in for the plugin's write limiter: serial, `ms` apart. */
-function spacedLimiter(ms: number) {
-  let queue: Promise<unknown> = Promise.resolve()
-  let last = 0
-  const limiter = {
-    schedule<T>(_options: unknown, task: () => Promise<T>): Promise<T> {
-      const turn = queue.then(async () => {
-        const wait = last + ms - Date.now()
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait))
-        last = Date.now()
-      })
-      queue = turn
-      return turn.then(task)
-    },
-  }
-  return { key: () => limiter }
-}
-
 /**
  * The one GitHub API client of the library: REST and GraphQL through octokit,
  * with retries of 5xx answers and of primary and secondary rate limits, so a
  * run that promotes many services does not fail on a transient limit.
  */
-export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
-  const retries = options.retries ?? 3
-  const log = options.log ?? (() => {})
-  const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
-  const loopback = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(baseUrl)
-  const writeSpacingMs = options.writeSpacingMs ?? (loopback ? 0 : undefined)
-  return getOctokit(
-    options.token,
-    {
-      baseUrl,
-      retry: { retries },
-      throttle: {
-        ...(writeSpacingMs === undefined
-          ? {}
-          : // The plugin only calls key(id).schedule(options, task) on it.
-            { write: spacedLimiter(writeSpacingMs) as never }),
-        onRateLimit: (
-          after: number,
-          request: { method: string; url: string },
-          _o: unknown,
-          count: number,
-        ) => {
-          log(`Rate limit on ${request.method} ${request.url}; retrying after ${after}s`)
-          return count < retries
-        },
-        onSecondaryRateLimit: (
-          after: number,
-          request: { method: string; url: string },
-          _o: unknown,
-          count: number,
-        ) => {
-          log(`Secondary rate limit on ${request.method} ${request.url}; retrying after ${after}s`)
-          return count < retries
-        },
-      },
-    },
-    retry,
-    throttling,
-  )
+export async function createGitHubClient(options: GitHubClientOptions): Promise<GitHubClient> {
+  // Loaded on first use: a dry run or a plan without checks makes no request.
+  const { octokitClient } = await import('./github-octokit')
+  return octokitClient(options)
 }
 
 /** "owner/name" split, with an error that names where the value came from. */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import * as core from '@actions/core'
 import { UserError } from '../core/errors'
 import { git, gitOut } from './git'
+import * as core from './runner'
 
 export interface GitOpsCheckout {
   dir: string

@@ -5,11 +5,11 @@
 // made): its error goes into the file instead, and gathering goes on.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import * as core from '@actions/core'
 import { type FailingPodDetail, logRequests, type PodRow, podRows } from '../core/kind-diagnostics'
 import { mapLimit } from '../core/map-limit'
 import type { ExecResult } from './exec'
 import { type Cluster, exportLogs, tool } from './kube'
+import * as core from './runner'
 
 export interface Diagnostics {
   dir: string

@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join } from 'node:path'
-import * as core from '@actions/core'
 import YAML from 'yaml'
 import { UserError } from '../core/errors'
 import { hostsToml, type LocalRegistry, registryHostingConfigMap } from '../core/kind-config'
@@ -20,6 +19,7 @@ import {
 } from '../core/kind-plan'
 import { mapLimit } from '../core/map-limit'
 import { CommandError, type ExecOptions, type ExecResult, run } from './exec'
+import * as core from './runner'
 import type { ToolPaths } from './tools'
 
 export interface Cluster {

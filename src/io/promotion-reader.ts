@@ -1,5 +1,5 @@
 import type { ReadFile } from '../core/commit-plan'
-import { UserError } from '../core/errors'
+import { isUserError, UserError } from '../core/errors'
 import { renderFileTemplate } from '../core/file-template'
 import { sourceFromTrailers } from '../core/promotion-message'
 import {
@@ -88,13 +88,30 @@ export async function readPlan(
   return req.mode === 'rollback' ? readRollback(req, tip, read) : readPromotion(req, tip, read)
 }
 
+/** The paths, or undefined when one does not render (its UserError is for later). */
+function renderable(paths: () => string[]): string[] | undefined {
+  try {
+    return paths()
+  } catch (error) {
+    if (isUserError(error)) return undefined
+    throw error
+  }
+}
+
 async function readPromotion(req: PlanRequest, tip: string, read: ReadFile) {
   const from = req.from!
   const services = await listServices(req, tip, [from, req.to])
+  const fileOf = (service: string, env: string) =>
+    renderFileTemplate(req.fileTemplate, { service, env })
+  // The history's `git log` runs while the values are read and parsed. (A
+  // service whose path does not render fails in the loop, in its turn.)
+  const early = renderable(() => services.flatMap((s) => [fileOf(s, from), fileOf(s, req.to)]))
+  const loading = early && GitOpsHistory.load(req.dir, tip, early, req.env)
+  loading?.catch(() => {})
   const values: ServiceValues[] = []
   for (const service of services) {
-    const fromFile = renderFileTemplate(req.fileTemplate, { service, env: from })
-    const toFile = renderFileTemplate(req.fileTemplate, { service, env: req.to })
+    const fromFile = fileOf(service, from)
+    const toFile = fileOf(service, req.to)
     values.push({
       service,
       fromFile,
@@ -105,7 +122,7 @@ async function readPromotion(req: PlanRequest, tip: string, read: ReadFile) {
   }
   const { changes, unchanged } = promotionChanges(values, req.toValue)
   const files = values.flatMap((v) => [v.fromFile, v.toFile])
-  const history = await GitOpsHistory.load(req.dir, tip, files, req.env)
+  const history = await (loading ?? GitOpsHistory.load(req.dir, tip, files, req.env))
   try {
     for (const c of changes) {
       const origin = await history.valueOrigin(c.fromFile!, req.key, c.target)

@@ -14,7 +14,6 @@ import {
   rmSync,
 } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
-import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
 import { UserError } from '../core/errors'
 import {
@@ -29,6 +28,7 @@ import {
   toolDownload,
 } from '../core/kind-tools'
 import { run } from './exec'
+import * as core from './runner'
 
 /** Absolute paths of the three binaries. */
 export type ToolPaths = Record<ToolName, string>

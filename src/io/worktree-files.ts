@@ -9,7 +9,6 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import picomatch from 'picomatch'
 import type { ReadFile } from '../core/commit-plan'
 import { UserError } from '../core/errors'
 import { normalizeRepoPath } from '../core/repo-path'
@@ -79,7 +78,10 @@ const SKIP = new Set(['.git', 'node_modules'])
  * reported when it is read); a glob is matched against the checkout's files
  * and must match at least one.
  */
-export function expandFiles(root: string, entries: string[]): string[] {
+export async function expandFiles(root: string, entries: string[]): Promise<string[]> {
+  if (entries.length === 0) return []
+  // Loaded here: a run that names services, not files, needs no glob matcher.
+  const { default: picomatch } = await import('picomatch')
   const out: string[] = []
   let all: string[] | undefined
   for (const entry of entries) {

@@ -3,13 +3,13 @@
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import * as core from '@actions/core'
 import type { BuildPlan } from '../../core/build-plan'
 import { buildxArgs, classicBuildArgs, parseBuildxMetadata } from '../../core/docker-args'
 import { UserError } from '../../core/errors'
 import { buildxDriver, docker, hasBuildx, push } from '../../io/docker'
 import { CommandError } from '../../io/exec'
 import { manifestDigest, type RegistryCredentials } from '../../io/registry'
+import * as core from '../../io/runner'
 
 export interface BuildResult {
   builder: 'buildx' | 'docker'

@@ -1,7 +1,7 @@
-import * as core from '@actions/core'
 import type { BuildRequest, CacheMode, PushMode } from '../../core/build-plan'
 import { UserError } from '../../core/errors'
 import type { LatestMode } from '../../core/tags'
+import * as core from '../../io/runner'
 import { getBool, getEnum, getList, getOptional, getString } from '../common/inputs'
 
 export interface Inputs extends BuildRequest {

@@ -1,6 +1,6 @@
-import * as core from '@actions/core'
 import { UserError } from '../../core/errors'
 import { parseKeyPath } from '../../core/key-path'
+import * as core from '../../io/runner'
 import { getBool, getEnum, getInt, getList, getOptional, getString } from '../common/inputs'
 
 export interface Inputs {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
-import * as core from '@actions/core'
 import { type BumpTarget, bumpFile, type FileResult, groupByFile } from '../../core/bump'
 import { bumpMessage } from '../../core/bump-message'
 import { resolveTargets } from '../../core/bump-targets'
@@ -17,6 +16,7 @@ import {
   repositorySlug,
 } from '../../io/gitops-checkout'
 import { type CommitResult, commitAndPush } from '../../io/gitops-commit'
+import * as core from '../../io/runner'
 import { expandFiles, workTreeReader, writeWorkTreeFiles } from '../../io/worktree-files'
 import { getInputs, type Inputs } from './inputs'
 
@@ -154,7 +154,7 @@ export async function run(): Promise<void> {
   if (!where.dir && inputs.files.some((f) => /[*?[\]{}]/.test(f))) {
     throw new UserError('files: globs need a local checkout (commit-method git, or no repository)')
   }
-  const files = where.dir ? expandFiles(where.dir, inputs.files) : inputs.files
+  const files = where.dir ? await expandFiles(where.dir, inputs.files) : inputs.files
   const targets = resolveTargets({
     files,
     fileTemplate: inputs.fileTemplate,
@@ -206,20 +206,23 @@ export async function run(): Promise<void> {
     return plan
   }
 
-  let client: GitHubClient | undefined
-  const github = (): { client: GitHubClient; owner: string; repo: string } => {
+  let client: Promise<GitHubClient> | undefined
+  const github = async (): Promise<{ client: GitHubClient; owner: string; repo: string }> => {
     if (!inputs.token) throw new UserError('Input token is required for the GitHub API')
     if (!where.slug) throw new UserError('Cannot tell the GitHub repository (owner/name) to use')
+    const { owner, repo } = parseRepository(where.slug)
     client ??= createGitHubClient({ token: inputs.token, log: core.info })
-    return { client, ...parseRepository(where.slug) }
+    return { client: await client, owner, repo }
   }
 
+  // A dry run, like a run without commit, reads the checkout as it is: it
+  // needs a branch only when it reads through the API instead.
   let branch = inputs.branch
-  if (!branch && where.dir && (inputs.commit || inputs.dryRun)) {
+  if (!branch && where.dir && inputs.commit && !inputs.dryRun) {
     branch = (await checkedOutBranch(where.dir, where.env)) ?? ctx.refBranch
   }
   if (!branch && inputs.commit && inputs.commitMethod === 'api') {
-    branch = inputs.repository ? await defaultBranch(github()) : ctx.refBranch
+    branch = inputs.repository ? await defaultBranch(await github()) : ctx.refBranch
   }
   if (!branch && inputs.commit && !inputs.dryRun) {
     throw new UserError('Input branch is required: the checkout is not on a branch')
@@ -229,7 +232,7 @@ export async function run(): Promise<void> {
     const read: ReadFile =
       where.dir !== undefined
         ? workTreeReader(where.dir)
-        : apiReaderAt({ ...github(), branch: branch! })
+        : apiReaderAt({ ...(await github()), branch: branch! })
     const plan = await prepare(read, 1)
     if (plan && !inputs.dryRun) writeWorkTreeFiles(where.dir!, plan.files)
     await writeReport(inputs, results, { changed: plan !== undefined })
@@ -249,7 +252,7 @@ export async function run(): Promise<void> {
   }
   let result: CommitResult
   if (inputs.commitMethod === 'api') {
-    result = await commitViaApi({ ...github(), ...common })
+    result = await commitViaApi({ ...(await github()), ...common })
   } else {
     result = await commitAndPush({
       ...common,
@@ -274,7 +277,7 @@ export async function run(): Promise<void> {
     })
     const [title = '', ...body] = message.trim().split('\n')
     pullRequest = await ensurePullRequest({
-      ...github(),
+      ...(await github()),
       head: target,
       base: branch!,
       title,

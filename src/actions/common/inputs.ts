@@ -1,5 +1,5 @@
-import * as core from '@actions/core'
 import { UserError } from '../../core/errors'
+import * as core from '../../io/runner'
 
 // Typed input getters: every rejection names the input, so a user sees which
 // line of their workflow to fix.

@@ -1,5 +1,5 @@
-import * as core from '@actions/core'
 import { isUserError } from '../../core/errors'
+import * as core from '../../io/runner'
 import { isPost, markMainStarted } from './state'
 
 /** What an action's main.ts exports. */

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../io/runner'
 
 // main and post share one bundle (as actions/checkout does): main records
 // `isPost` in the runner's state, and the second invocation sees it.

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs'
-import * as core from '@actions/core'
 import {
   type ChangeResult,
   changedServices,
@@ -10,12 +9,18 @@ import {
 } from '../../core/changed-services'
 import { UserError } from '../../core/errors'
 import { eventContext } from '../../core/event-context'
-import { parseServicesConfig } from '../../core/services-config'
 import { resolveInWorkspace, workspaceRelative } from '../../core/workspace-path'
 import { readEventPayload } from '../../io/event-payload'
 import { git } from '../../io/git'
-import { changedFiles, ensureCommits, mergeBase, treeFiles } from '../../io/git-changes'
-import { getInputs } from './inputs'
+import {
+  changedFiles,
+  ensureCommits,
+  type GitChangesOptions,
+  mergeBase,
+  treeFiles,
+} from '../../io/git-changes'
+import * as core from '../../io/runner'
+import { getInputs, type Inputs } from './inputs'
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
 // A revision a user may name: never an option (`--upload-pack=...`).
@@ -93,6 +98,65 @@ async function writeSummary(all: ServiceDefinition[], result: ChangeResult, reas
     .write()
 }
 
+/** A log that holds its lines until released, then writes them and any later ones. */
+function heldLog(): { log: (line: string) => void; release: () => void } {
+  let held: string[] | undefined = []
+  return {
+    log: (line) => (held ? held.push(line) : core.info(line)),
+    release: () => {
+      for (const line of held ?? []) core.info(line)
+      held = undefined
+    },
+  }
+}
+
+/** The services and the shared paths: from the config file, else the Dockerfiles in `head`. */
+async function listServices(
+  inputs: Inputs,
+  repo: string,
+  workspace: string,
+  servicesDir: string,
+  head: string,
+): Promise<{ services: ServiceDefinition[]; sharedPaths: string[] }> {
+  const sharedPaths = [...inputs.sharedPaths]
+  if (inputs.config !== undefined) {
+    const file = resolveInWorkspace(repo, inputs.config, 'config')
+    if (!existsSync(file))
+      throw new UserError(`Input config: ${inputs.config} does not exist in ${repo}`)
+    // Loaded here: its YAML parser is for the runs that have a config file.
+    const { parseServicesConfig } = await import('../../core/services-config')
+    const config = parseServicesConfig(
+      readFileSync(file, 'utf8'),
+      workspaceRelative(workspace, file),
+      {
+        root: repo,
+        servicesDir,
+      },
+    )
+    sharedPaths.push(...config.sharedPaths)
+    return { services: config.services, sharedPaths }
+  }
+  const found = discoverServices(await treeFiles(head, repo), servicesDir)
+  for (const name of found.ignored) {
+    core.warning(
+      `${servicesDir}/${name} has a Dockerfile but "${name}" cannot be an image name: left out`,
+    )
+  }
+  return { services: found.services, sharedPaths }
+}
+
+/** The commit a diff range compares `head` with. */
+async function diffBase(
+  range: { base: string; mergeBase?: boolean },
+  head: string,
+  repo: string,
+  remote: string,
+  options: GitChangesOptions,
+): Promise<string> {
+  const from = await resolveCommit(range.base, repo, remote, 'base')
+  return range.mergeBase ? mergeBase(from, head, options) : from
+}
+
 export async function run(): Promise<void> {
   const inputs = getInputs()
   checkRevision(inputs.base, 'base')
@@ -118,44 +182,32 @@ export async function run(): Promise<void> {
   const options = { cwd: repo, remote: inputs.remote, log: core.info }
   const head = await resolveCommit(range.head || 'HEAD', repo, inputs.remote, 'head')
 
-  let services: ServiceDefinition[]
-  const sharedPaths = [...inputs.sharedPaths]
-  if (inputs.config !== undefined) {
-    const file = resolveInWorkspace(repo, inputs.config, 'config')
-    if (!existsSync(file))
-      throw new UserError(`Input config: ${inputs.config} does not exist in ${repo}`)
-    const config = parseServicesConfig(
-      readFileSync(file, 'utf8'),
-      workspaceRelative(workspace, file),
-      {
-        root: repo,
-        servicesDir,
-      },
-    )
-    services = config.services
-    sharedPaths.push(...config.sharedPaths)
-  } else {
-    const found = discoverServices(await treeFiles(head, repo), servicesDir)
-    for (const name of found.ignored) {
-      core.warning(
-        `${servicesDir}/${name} has a Dockerfile but "${name}" cannot be an image name: left out`,
-      )
-    }
-    services = found.services
-  }
+  // The services (the head's tree, or the config file) and the changed files
+  // are independent reads: their git processes run side by side. The log
+  // reads as if they ran in turn (the diff's fetches after the services), and
+  // a failure of the first is the one reported.
+  const diffLog = heldLog()
+  const listed = listServices(inputs, repo, workspace, servicesDir, head)
+  const baseOf =
+    range.kind === 'all'
+      ? undefined
+      : diffBase(range, head, repo, inputs.remote, { ...options, log: diffLog.log })
+  const filesOf = baseOf?.then((base) => changedFiles(base, head, repo))
+  filesOf?.catch(() => {})
+  const { services, sharedPaths } = await listed
   core.info(`Services: ${services.map((s) => s.name).join(', ') || '(none)'}`)
+  diffLog.release()
 
   let result: ChangeResult
   let base = ''
-  if (range.kind === 'all') {
+  if (baseOf === undefined || filesOf === undefined) {
     result = changedServices(services, 'all', sharedPaths)
   } else {
-    const from = await resolveCommit(range.base, repo, inputs.remote, 'base')
-    base = range.mergeBase ? await mergeBase(from, head, options) : from
+    base = await baseOf
     const files = await core.group(
       `Files changed ${base.slice(0, 12)}..${head.slice(0, 12)}`,
       async () => {
-        const list = await changedFiles(base, head, repo)
+        const list = await filesOf
         for (const file of list) core.info(file)
         return list
       },

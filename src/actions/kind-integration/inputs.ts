@@ -20,7 +20,7 @@ import {
 } from '../../core/kind-tools'
 import { validateArtifactName } from '../../io/artifact'
 import { getBool, getEnum, getInt, getList, getOptional, getString } from '../common/inputs'
-import { ACTION_METADATA } from '../metadata.generated'
+import { ACTION_DEFAULTS } from '../defaults.generated'
 
 export interface Inputs {
   clusterName: string
@@ -56,7 +56,7 @@ export interface Inputs {
 function version(input: string): string {
   return normalizeVersion(
     input,
-    getString(input) || (ACTION_METADATA['kind-integration']?.inputs[input]?.default ?? ''),
+    getString(input) || (ACTION_DEFAULTS['kind-integration']?.[input] ?? ''),
   )
 }
 

@@ -3,7 +3,6 @@
 // and (post step) cleanup that never fails the job.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import * as core from '@actions/core'
 import { isUserError, UserError } from '../../core/errors'
 import { kindConfig, type LocalRegistry, registryHost } from '../../core/kind-config'
 import { renderSummary, type SummaryInput, tail } from '../../core/kind-diagnostics'
@@ -31,6 +30,7 @@ import {
   wireRegistry,
 } from '../../io/kube'
 import { collectDiagnostics, type Diagnostics } from '../../io/kube-diagnostics'
+import * as core from '../../io/runner'
 import { installTools } from '../../io/tools'
 import { load, save } from '../common/state'
 import { type Inputs, readInputs } from './inputs'

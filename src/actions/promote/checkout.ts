@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
-import * as core from '@actions/core'
 import { UserError } from '../../core/errors'
 import { git, gitOut } from '../../io/git'
 import { checkedOutBranch, checkoutRoot, cloneGitOpsRepo } from '../../io/gitops-checkout'
+import * as core from '../../io/runner'
 import type { Inputs } from './inputs'
 
 export interface GitOpsCheckout {

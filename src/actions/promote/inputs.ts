@@ -1,10 +1,10 @@
-import * as core from '@actions/core'
 import { parseDuration } from '../../core/duration'
 import { UserError } from '../../core/errors'
 import { type FreezeWindow, parseFreezeWindows } from '../../core/freeze-window'
 import { parseKeyPath } from '../../core/key-path'
 import { normalizeDigest } from '../../core/plan-digest'
 import { isProduction } from '../../core/promotion-plan'
+import * as core from '../../io/runner'
 import { parseAuthor } from '../bump-helm-values/inputs'
 import { getBool, getEnum, getInt, getList, getOptional, getString } from '../common/inputs'
 

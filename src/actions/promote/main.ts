@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { PrepareCommit } from '../../core/commit-plan'
 import { isUserError, UserError } from '../../core/errors'
 import {
@@ -24,6 +23,7 @@ import { ensureFullHistory } from '../../io/gitops-history'
 import { editsOf, sealedPrepare } from '../../io/promotion-commit'
 import { attachChecks, attachDeploymentSoak } from '../../io/promotion-evidence'
 import { type PlanRequest, readerAt, readPlan } from '../../io/promotion-reader'
+import * as core from '../../io/runner'
 import { ensureCommit, type GitOpsCheckout, openGitOpsCheckout, tipOf } from './checkout'
 import { getInputs, type Inputs, now } from './inputs'
 
@@ -34,7 +34,7 @@ interface Run {
   request: PlanRequest
   serverUrl: string
   runUrl: string | undefined
-  api: () => GitHubClient
+  api: () => Promise<GitHubClient>
 }
 
 export async function run(): Promise<void> {
@@ -42,7 +42,7 @@ export async function run(): Promise<void> {
   const clock = now()
   const checkout = await openGitOpsCheckout(inputs)
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
-  let client: GitHubClient | undefined
+  let client: Promise<GitHubClient> | undefined
   const r: Run = {
     inputs,
     now: clock,
@@ -61,7 +61,8 @@ export async function run(): Promise<void> {
       alsoSet: inputs.alsoSet,
       toValue: inputs.toValue,
     },
-    // Created on first use: a plan without checks or deployments makes no request.
+    // Created, and octokit loaded, on first use: a plan without checks or
+    // deployments makes no request.
     api: () => {
       client ??= createGitHubClient({
         token: inputs.token ?? '',
@@ -212,9 +213,9 @@ async function commit(r: Run, prepare: PrepareCommit): Promise<CommitResult> {
     withApiHint(
       `Committing to ${slug}@${checkout.branch}`,
       'The token needs contents: write there.',
-      () =>
+      async () =>
         commitViaApi({
-          client: r.api(),
+          client: await r.api(),
           owner,
           repo,
           branch: checkout.branch,
@@ -270,7 +271,7 @@ async function evaluate(r: Run, plan: PromotionPlan, writes: boolean) {
         (await withApiHint(
           "Reading this run's approvals",
           'The job needs permissions: actions: read.',
-          () => listRunApprovals(r.api(), currentRun()),
+          async () => listRunApprovals(await r.api(), currentRun()),
         )))
       : undefined
   const gates = evaluateGates({ plan, policy: policyOf(r.inputs), now: r.now, approvals })
@@ -301,7 +302,7 @@ async function gatherEvidence(r: Run, plan: PromotionPlan): Promise<void> {
     await withApiHint(
       'Reading the checks of the source commits',
       'The token needs checks: read and statuses: read on the source repositories.',
-      () => attachChecks(r.api(), plan, warn),
+      async () => attachChecks(await r.api(), plan, warn),
     )
   }
   if (r.inputs.soakSource === 'deployments') {
@@ -309,7 +310,7 @@ async function gatherEvidence(r: Run, plan: PromotionPlan): Promise<void> {
     await withApiHint(
       `Reading the deployments to ${plan.from}`,
       'The token needs deployments: read on the source repositories.',
-      () => attachDeploymentSoak(r.api(), plan, fallback, warn),
+      async () => attachDeploymentSoak(await r.api(), plan, fallback, warn),
     )
   }
 }
@@ -345,7 +346,7 @@ async function recordDeployments(
     let id: number
     try {
       id = await recordDeployment(
-        r.api(),
+        await r.api(),
         {
           owner,
           repo,
