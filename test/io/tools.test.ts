@@ -38,9 +38,11 @@ afterEach(() => {
   process.env = { ...saved }
 })
 
-function serve(corrupt?: ToolName, v = versions): void {
-  for (const [path, body] of Object.entries(toolMirrorFiles(platform, v, corrupt)))
-    server.set(path, body)
+/** Serves a mirror of the tools; returns its files (a second call builds another archive). */
+function serve(corrupt?: ToolName, v = versions): Record<string, string | Buffer> {
+  const files = toolMirrorFiles(platform, v, corrupt)
+  for (const [path, body] of Object.entries(files)) server.set(path, body)
+  return files
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
@@ -139,9 +141,10 @@ describe('installTools from a mirror', () => {
   })
 
   it('retries transient errors (a 503, then the file)', async () => {
-    serve()
+    // The served archive itself: building it again can differ (tar and gzip
+    // record times), and its published SHA-256 is of this one.
     const helmPath = `/helm/helm-v4.3.0-${platform.os}-${platform.arch}.tar.gz`
-    const helm = toolMirrorFiles(platform, versions)[helmPath]!
+    const helm = serve()[helmPath]!
     server.set(helmPath, [{ status: 503, body: 'Service Unavailable' }, helm])
     const paths = await installTools({
       source: { mode: 'mirror', url: server.url },
