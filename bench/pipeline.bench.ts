@@ -208,22 +208,21 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
   })
 
   it('bundle sizes', () => {
+    // Every JavaScript file in dist/: the entry bundles and the chunks they load.
     const sizes: Record<string, number> = {}
-    for (const name of readdirSync(join(ROOT, 'dist'))) {
-      const file = name.endsWith('.js')
-        ? join(ROOT, 'dist', name)
-        : join(ROOT, 'dist', name, 'index.js')
-      try {
-        sizes[name.endsWith('.js') ? name : `${name}/index.js`] = statSync(file).size
-      } catch {
-        // not a bundle
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(join(ROOT, 'dist', dir), { withFileTypes: true })) {
+        const path = dir ? `${dir}/${entry.name}` : entry.name
+        if (entry.isDirectory()) walk(path)
+        else if (entry.name.endsWith('.js')) sizes[path] = statSync(join(ROOT, 'dist', path)).size
       }
     }
+    walk('')
     const largest = Math.max(...Object.values(sizes))
     record(
       {
         section: 'start-up',
-        measure: 'largest bundle',
+        measure: 'largest bundle file (entries and chunks)',
         value: `${(largest / 2 ** 20).toFixed(2)} MB (${Object.entries(sizes).find(([, s]) => s === largest)?.[0]})`,
         target: '< 1.5 MB',
         ok: largest < 1.5 * 2 ** 20,
