@@ -657,14 +657,17 @@ const NUMBER_LIKE = [
 ];
 /** Characters that cannot start a plain scalar, or make it mean something else. */
 const BAD_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
-function readsBackAs(text, version) {
-    const doc = (0,dist.parseDocument)(`k: ${text}\n`, { version, uniqueKeys: false });
+/** The scalar `token` is as the value of a block mapping key, or undefined when it is not one. */
+function readBack(token, version) {
+    const doc = (0,dist.parseDocument)(`k: ${token}\n`, { version, uniqueKeys: false });
     if (doc.errors.length > 0)
-        return Symbol('error');
+        return undefined;
     const node = doc.get('k', true);
-    if (!(node instanceof dist.Scalar) || node.type !== dist.Scalar.PLAIN)
-        return Symbol('not plain');
-    return node.value;
+    return node instanceof dist.Scalar ? node : undefined;
+}
+function readsBackAs(text, version) {
+    const node = readBack(text, version);
+    return node?.type === dist.Scalar.PLAIN ? node.value : Symbol('not plain');
 }
 /**
  * True when `value` can be written as a plain (unquoted) scalar that every
@@ -742,9 +745,8 @@ function tokenValue(token) {
     let value;
     if (!/[\n\r]/.test(token)) {
         const read = (version) => {
-            const doc = (0,dist.parseDocument)(`k: ${token}\n`, { version, uniqueKeys: false });
-            const node = doc.errors.length === 0 ? doc.get('k', true) : undefined;
-            return node instanceof dist.Scalar && typeof node.value === 'string' ? node.value : undefined;
+            const node = readBack(token, version);
+            return typeof node?.value === 'string' ? node.value : undefined;
         };
         const v12 = read('1.2');
         value = v12 !== undefined && read('1.1') === v12 ? v12 : undefined;
@@ -1426,11 +1428,12 @@ function yaml_edit_scan(text, segments) {
     return scanScalar(text, segments.map((s) => s.key));
 }
 function readScalar(text, key, file) {
-    const scanned = yaml_edit_scan(text, (0,key_path/* parseKeyPath */._)(key));
+    const segments = (0,key_path/* parseKeyPath */._)(key);
+    const scanned = yaml_edit_scan(text, segments);
     if (scanned)
         return scanned.found ? scanned.value : undefined;
     const p = parse(text, file);
-    const located = locate(p, (0,key_path/* parseKeyPath */._)(key), key);
+    const located = locate(p, segments, key);
     return located.found ? scalarText(located.node) : undefined;
 }
 function styleOf(node) {

@@ -246,11 +246,13 @@ function bumpFile(path, text, targets, settings) {
     }
     // With several edits, a later one must not have undone an earlier one (one
     // edit was verified by setScalar already).
-    for (const change of changes.length > 1 ? changes : []) {
-        const now = (0,yaml_edit/* readScalar */.$)(after, change.key, path);
-        const last = changes.filter((c) => c.key === change.key).pop();
-        if (now !== last.new) {
-            throw new Error(`Read-back of ${path} key "${change.key}" gave ${JSON.stringify(now)}, expected ${JSON.stringify(last.new)}`);
+    if (changes.length > 1) {
+        for (const change of changes) {
+            const now = (0,yaml_edit/* readScalar */.$)(after, change.key, path);
+            const last = changes.filter((c) => c.key === change.key).pop();
+            if (now !== last.new) {
+                throw new Error(`Read-back of ${path} key "${change.key}" gave ${JSON.stringify(now)}, expected ${JSON.stringify(last.new)}`);
+            }
         }
     }
     return { path, before: text, after, changes };

@@ -1,6 +1,7 @@
 // Generates the root action.yml, the actions' metadata for the CLI and the
-// per-command defaults the root dispatcher applies, from actions/*/action.yml: one source of truth for the
-// public API, so the root action cannot drift from the actions it dispatches to.
+// per-command defaults the root dispatcher applies, from actions/*/action.yml:
+// one source of truth for the public API, so the root action cannot drift
+// from the actions it dispatches to.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import YAML from 'yaml'

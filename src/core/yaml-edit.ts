@@ -290,10 +290,11 @@ function scan(text: string, segments: PathSegment[]): Scanned | undefined {
 }
 
 export function readScalar(text: string, key: string, file: string): string | undefined {
-  const scanned = scan(text, parseKeyPath(key))
+  const segments = parseKeyPath(key)
+  const scanned = scan(text, segments)
   if (scanned) return scanned.found ? scanned.value : undefined
   const p = parse(text, file)
-  const located = locate(p, parseKeyPath(key), key)
+  const located = locate(p, segments, key)
   return located.found ? scalarText(located.node) : undefined
 }
 

@@ -23,12 +23,17 @@ const NUMBER_LIKE = [
 /** Characters that cannot start a plain scalar, or make it mean something else. */
 const BAD_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/
 
-function readsBackAs(text: string, version: '1.1' | '1.2'): unknown {
-  const doc = parseDocument(`k: ${text}\n`, { version, uniqueKeys: false })
-  if (doc.errors.length > 0) return Symbol('error')
+/** The scalar `token` is as the value of a block mapping key, or undefined when it is not one. */
+function readBack(token: string, version: '1.1' | '1.2'): Scalar | undefined {
+  const doc = parseDocument(`k: ${token}\n`, { version, uniqueKeys: false })
+  if (doc.errors.length > 0) return undefined
   const node = doc.get('k', true)
-  if (!(node instanceof Scalar) || node.type !== Scalar.PLAIN) return Symbol('not plain')
-  return node.value
+  return node instanceof Scalar ? node : undefined
+}
+
+function readsBackAs(text: string, version: '1.1' | '1.2'): unknown {
+  const node = readBack(text, version)
+  return node?.type === Scalar.PLAIN ? node.value : Symbol('not plain')
 }
 
 /**
@@ -106,9 +111,8 @@ export function tokenValue(token: string): string | undefined {
   let value: string | undefined
   if (!/[\n\r]/.test(token)) {
     const read = (version: '1.1' | '1.2') => {
-      const doc = parseDocument(`k: ${token}\n`, { version, uniqueKeys: false })
-      const node = doc.errors.length === 0 ? doc.get('k', true) : undefined
-      return node instanceof Scalar && typeof node.value === 'string' ? node.value : undefined
+      const node = readBack(token, version)
+      return typeof node?.value === 'string' ? node.value : undefined
     }
     const v12 = read('1.2')
     value = v12 !== undefined && read('1.1') === v12 ? v12 : undefined
