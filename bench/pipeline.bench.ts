@@ -22,16 +22,25 @@ function freshDir(name: string): string {
   return dir
 }
 
-/** A GitOps bare remote + clone holding `files`, committed once. Returns [bare, clone]. */
-function gitopsRemote(name: string, write: (dir: string) => void): { bare: string; clone: string } {
+/**
+ * A GitOps bare remote + clone holding what `write` writes, committed once,
+ * then once per further step (with its message). Returns [bare, clone].
+ */
+function gitopsRemote(
+  name: string,
+  write: (dir: string) => void,
+  ...steps: [message: string, (dir: string) => void][]
+): { bare: string; clone: string } {
   const dir = freshDir(name)
   const bare = join(dir, 'remote.git')
   const seed = join(dir, 'seed')
   git(dir, 'init', '-q', '--bare', '--initial-branch=main', bare)
   git(dir, 'init', '-q', '--initial-branch=main', seed)
-  write(seed)
-  git(seed, 'add', '-A')
-  git(seed, 'commit', '-q', '-m', 'initial')
+  for (const [message, step] of [['initial', write] as const, ...steps]) {
+    step(seed)
+    git(seed, 'add', '-A')
+    git(seed, 'commit', '-q', '-m', message)
+  }
   git(seed, 'push', '-q', bare, 'main')
   const clone = join(dir, 'clone')
   git(dir, 'clone', '-q', bare, clone)
@@ -85,10 +94,22 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
     )
   })
 
-  const gitops = () =>
-    gitopsRemote('startup', (dir) =>
-      writeGitOpsTree(dir, MINISHOP_SERVICES, ['dev', 'staging', 'prod'], () => 300),
-    )
+  const tree = (dir: string) =>
+    writeGitOpsTree(dir, MINISHOP_SERVICES, ['dev', 'staging', 'prod'], () => 300)
+  const gitops = () => gitopsRemote('startup', tree)
+  // A real promotion to plan: staging runs a new build of every service (a
+  // commit with the trailers bump-helm-values writes), prod the old one. The
+  // plan reads both, the history, and renders the diff.
+  const stagingAhead = () =>
+    gitopsRemote('startup-promote', tree, [
+      `Deploy to staging\n\n${MINISHOP_SERVICES.map((s, i) => `Service-Source: ${s} minishop/${s}@${String(i).repeat(40)}`).join('\n')}`,
+      (dir) => {
+        for (const s of MINISHOP_SERVICES) {
+          const file = join(dir, 'infra/helm-charts', s, 'values-staging.yaml')
+          writeFileSync(file, readFileSync(file, 'utf8').replace('tag: "1.0.0"', 'tag: "1.1.0"'))
+        }
+      },
+    ])
   const cases: [string, () => RunOptions][] = [
     [
       'build-and-tag',
@@ -137,7 +158,7 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
     [
       'promote',
       () => ({
-        workspace: gitops().clone,
+        workspace: stagingAhead().clone,
         inputs: { from: 'staging', to: 'prod', mode: 'plan', deployments: false },
       }),
     ],
@@ -162,6 +183,8 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
       let rss = 0
       for (let i = 0; i < RUNS; i++) {
         const r = await timedAction(action, options)
+        // The plan measured is a real one: every service has a change.
+        if (action === 'promote') expect(r.result.outputs.changed).toBe('true')
         times.push(r.ms)
         rss = Math.max(rss, r.rssKb)
       }

@@ -1181,20 +1181,27 @@ class GitOpsHistory {
     changes;
     head;
     blobs;
+    /** Whether close() ends `blobs` (not when the caller lent its reader). */
+    ownsBlobs;
     values = new Map();
     constructor(dir, env, 
     /** Newest first, per file. */
     changes, 
     /** The newest commit that touched any of the files. */
-    head) {
+    head, blobs) {
         this.dir = dir;
         this.env = env;
         this.changes = changes;
         this.head = head;
-        this.blobs = new git_blobs/* BlobReader */.n(dir, env);
+        this.ownsBlobs = !blobs;
+        this.blobs = blobs ?? new git_blobs/* BlobReader */.n(dir, env);
     }
-    /** Reads the first-parent history of `files` on `ref` (one git process). */
-    static async load(dir, ref, files, env = {}) {
+    /**
+     * Reads the first-parent history of `files` on `ref` (one git process).
+     * `blobs`: a reader of the same repository already running, to read old
+     * versions through instead of starting another `git cat-file`.
+     */
+    static async load(dir, ref, files, env = {}, blobs) {
         const changes = new Map(files.map((f) => [f, []]));
         let head;
         if (files.length > 0) {
@@ -1244,7 +1251,7 @@ class GitOpsHistory {
                 }
             }
         }
-        return new GitOpsHistory(dir, env, changes, head);
+        return new GitOpsHistory(dir, env, changes, head, blobs);
     }
     /** The value at `key` in a blob; undefined when missing or when that old version does not parse. */
     valueIn(blob, key, file) {
@@ -1280,10 +1287,12 @@ class GitOpsHistory {
         for (const change of this.changes.get(file) ?? []) {
             if (options.skipRollbacks && isRollbackCommit(change.trailers))
                 continue;
-            if ((await this.valueIn(change.after, key, file)) !== value)
-                continue;
-            const previous = await this.valueIn(change.before, key, file);
-            if (previous === value)
+            // Both versions asked at once: one round trip to cat-file, not two.
+            const [after, previous] = await Promise.all([
+                this.valueIn(change.after, key, file),
+                this.valueIn(change.before, key, file),
+            ]);
+            if (after !== value || previous === value)
                 continue;
             const trailers = change.parents.length > 1 && !hasSource(change.trailers)
                 ? await this.mergedTrailers(change, file)
@@ -1314,16 +1323,19 @@ class GitOpsHistory {
         return change.trailers;
     }
     close() {
-        this.blobs.close();
+        if (this.ownsBlobs)
+            this.blobs.close();
     }
 }
 /**
  * History is what soak and rollback are measured from: a shallow checkout
  * (actions/checkout's default fetch-depth: 1) is deepened first.
  */
-async function ensureFullHistory(dir, remote, env = {}) {
-    const shallow = await (0,git/* gitOut */.B)(['rev-parse', '--is-shallow-repository'], { cwd: dir, env });
-    if (shallow !== 'true')
+async function ensureFullHistory(dir, remote, env = {}, 
+/** Already known (from describeCheckout): saves a git process. */
+known) {
+    const shallow = known ?? (await (0,git/* gitOut */.B)(['rev-parse', '--is-shallow-repository'], { cwd: dir, env })) === 'true';
+    if (!shallow)
         return false;
     await (0,git/* git */.$)(['fetch', '--unshallow', '--no-tags', '--quiet', remote], { cwd: dir, env });
     return true;
@@ -1360,6 +1372,8 @@ function promotionEdits(plan, contents) {
 
 // EXTERNAL MODULE: ./src/core/file-template.ts
 var file_template = __webpack_require__(2196);
+// EXTERNAL MODULE: ./src/core/map-limit.ts
+var map_limit = __webpack_require__(3075);
 ;// CONCATENATED MODULE: ./src/core/service-discovery.ts
 
 // The default service list: every service that has a values file in each of
@@ -1404,16 +1418,26 @@ function discoverServices(template, envs, paths) {
 
 
 
-/** Files of one commit, through one `git cat-file --batch`. */
+
+/**
+ * Files of one commit, through one `git cat-file --batch` (`blobs`, which the
+ * plan's history reads through too). Each file is read once: the plan reads
+ * the values, then the edits read the same files.
+ */
 function readerAt(dir, ref, env = {}) {
     const blobs = new git_blobs/* BlobReader */.n(dir, env);
-    return {
-        read: async (path) => (await blobs.read(`${ref}:${path}`))?.toString('utf8'),
-        close: () => blobs.close(),
+    const files = new Map();
+    const read = (path) => {
+        let text = files.get(path);
+        if (!text) {
+            text = blobs.read(`${ref}:${path}`).then((bytes) => bytes?.toString('utf8'));
+            files.set(path, text);
+        }
+        return text;
     };
+    return { read, blobs, close: () => blobs.close() };
 }
-async function readValue(read, file, key, service, tip) {
-    const text = await read(file);
+async function readValue(text, file, key, service, tip) {
     if (text === undefined) {
         throw new errors/* UserError */.y(`${service}: ${file} does not exist (at ${tip.slice(0, 12)})`, { file });
     }
@@ -1435,8 +1459,24 @@ async function listServices(req, tip, envs) {
     }
     return services;
 }
-async function readPlan(req, tip, read) {
-    return req.mode === 'rollback' ? readRollback(req, tip, read) : readPromotion(req, tip, read);
+/**
+ * The plan at `tip`, its files read through `read`. `blobs`: a running reader
+ * of the repository for the history's old versions (else it starts its own).
+ */
+async function readPlan(req, tip, read, blobs) {
+    return req.mode === 'rollback'
+        ? readRollback(req, tip, read, blobs)
+        : readPromotion(req, tip, read, blobs);
+}
+/** Starts every read at once (one round trip, not one per file); failures surface when awaited. */
+function readAll(read, files) {
+    const texts = new Map();
+    for (const file of files) {
+        const text = read(file);
+        text.catch(() => { });
+        texts.set(file, text);
+    }
+    return texts;
 }
 /** The paths, or undefined when one does not render (its UserError is for later). */
 function renderable(paths) {
@@ -1449,15 +1489,18 @@ function renderable(paths) {
         throw error;
     }
 }
-async function readPromotion(req, tip, read) {
+async function readPromotion(req, tip, read, blobs) {
     const from = req.from;
     const services = await listServices(req, tip, [from, req.to]);
     const fileOf = (service, env) => (0,file_template/* renderFileTemplate */.N)(req.fileTemplate, { service, env });
-    // The history's `git log` runs while the values are read and parsed. (A
-    // service whose path does not render fails in the loop, in its turn.)
+    // The history's `git log` runs while the values are read and parsed, and
+    // all files are asked for at once. (A service whose path does not render
+    // fails in the loop, in its turn.)
     const early = renderable(() => services.flatMap((s) => [fileOf(s, from), fileOf(s, req.to)]));
-    const loading = early && GitOpsHistory.load(req.dir, tip, early, req.env);
+    const loading = early && GitOpsHistory.load(req.dir, tip, early, req.env, blobs);
     loading?.catch(() => { });
+    const texts = readAll(read, early ?? []);
+    const textOf = (file) => texts.get(file) ?? read(file);
     const values = [];
     for (const service of services) {
         const fromFile = fileOf(service, from);
@@ -1466,15 +1509,17 @@ async function readPromotion(req, tip, read) {
             service,
             fromFile,
             toFile,
-            fromValue: await readValue(read, fromFile, req.key, service, tip),
-            toValue: await readValue(read, toFile, req.key, service, tip),
+            fromValue: await readValue(await textOf(fromFile), fromFile, req.key, service, tip),
+            toValue: await readValue(await textOf(toFile), toFile, req.key, service, tip),
         });
     }
     const { changes, unchanged } = promotionChanges(values, req.toValue);
     const files = values.flatMap((v) => [v.fromFile, v.toFile]);
-    const history = await (loading ?? GitOpsHistory.load(req.dir, tip, files, req.env));
+    const history = await (loading ?? GitOpsHistory.load(req.dir, tip, files, req.env, blobs));
     try {
-        for (const c of changes) {
+        // Services' histories side by side: their reads share cat-file's round
+        // trips (bounded: a merged change costs a `git log` of its own).
+        await (0,map_limit/* mapLimit */.s)(changes, 8, async (c) => {
             const origin = await history.valueOrigin(c.fromFile, req.key, c.target);
             if (origin) {
                 c.liveSince = origin.time;
@@ -1482,7 +1527,7 @@ async function readPromotion(req, tip, read) {
                 c.source = sourceFromTrailers(origin.trailers, c.service);
             }
             await previousSource(history, c, req.key);
-        }
+        });
     }
     finally {
         history.close();
@@ -1496,17 +1541,19 @@ async function previousSource(history, c, key) {
     if (origin)
         c.previousSource = sourceFromTrailers(origin.trailers, c.service);
 }
-async function readRollback(req, tip, read) {
+async function readRollback(req, tip, read, blobs) {
     const changes = [];
     const unchanged = [];
     const files = req.services.map((service) => ({
         service,
         file: (0,file_template/* renderFileTemplate */.N)(req.fileTemplate, { service, env: req.to }),
     }));
-    const history = await GitOpsHistory.load(req.dir, tip, files.map((f) => f.file), req.env);
+    const paths = files.map((f) => f.file);
+    const texts = readAll(read, paths);
+    const history = await GitOpsHistory.load(req.dir, tip, paths, req.env, blobs);
     try {
         for (const { service, file } of files) {
-            const current = await readValue(read, file, req.key, service, tip);
+            const current = await readValue(await texts.get(file), file, req.key, service, tip);
             // The promotion that brought the current value (rollbacks skipped, so
             // rolling back twice goes further back instead of undoing the rollback).
             const brought = await history.valueOrigin(file, req.key, current, { skipRollbacks: true });
@@ -1663,9 +1710,13 @@ var gitops_checkout = __webpack_require__(8719);
 async function openGitOpsCheckout(inputs) {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     if (!inputs.repository) {
-        const dir = await (0,gitops_checkout/* checkoutRoot */.Re)((0,external_node_path_.resolve)(workspace, inputs.path));
-        const branch = inputs.branch ?? (await (0,gitops_checkout/* checkedOutBranch */.iD)(dir)) ?? (await remoteHead(dir));
-        return { dir, env: {}, remote: 'origin', branch, cleanup: async () => { } };
+        const where = (0,external_node_path_.resolve)(workspace, inputs.path);
+        const opened = await (0,gitops_checkout/* describeCheckout */.i2)(where);
+        const dir = opened?.root ?? (await (0,gitops_checkout/* checkoutRoot */.Re)(where));
+        const branch = inputs.branch ??
+            (opened ? opened.branch : await (0,gitops_checkout/* checkedOutBranch */.iD)(dir)) ??
+            (await remoteHead(dir));
+        return { dir, env: {}, remote: 'origin', branch, cleanup: async () => { }, opened };
     }
     const clone = await runner/* group */.Os(`Clone ${inputs.repository}`, () => (0,gitops_checkout/* cloneGitOpsRepo */.wY)({
         repository: inputs.repository,
@@ -1674,7 +1725,8 @@ async function openGitOpsCheckout(inputs) {
         serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
         parent: process.env.RUNNER_TEMP ?? workspace,
     }));
-    const branch = inputs.branch ?? (await (0,gitops_checkout/* checkedOutBranch */.iD)(clone.dir, clone.env));
+    const opened = await (0,gitops_checkout/* describeCheckout */.i2)(clone.dir, clone.env);
+    const branch = inputs.branch ?? (opened ? opened.branch : await (0,gitops_checkout/* checkedOutBranch */.iD)(clone.dir, clone.env));
     if (!branch)
         throw new errors/* UserError */.y(`Could not tell the branch of ${inputs.repository}: set branch`);
     return {
@@ -1683,6 +1735,7 @@ async function openGitOpsCheckout(inputs) {
         remote: 'origin',
         branch,
         cleanup: async () => (0,external_node_fs_.rmSync)(clone.dir, { recursive: true, force: true }),
+        opened,
     };
 }
 /** A detached checkout (a pull request, a tag): the remote's default branch. */
@@ -1702,9 +1755,12 @@ async function remoteHead(dir) {
  * remote-tracking one.
  */
 async function tipOf(checkout, fetch) {
-    const { dir, env, remote, branch } = checkout;
+    const { dir, env, remote, branch, opened } = checkout;
     if (fetch)
         return fetchTip(checkout);
+    // Planned right after opening: the branch's commit is the HEAD git reported then.
+    if (opened?.branch === branch)
+        return opened.head;
     for (const ref of [`refs/heads/${branch}`, `refs/remotes/${remote}/${branch}`]) {
         const found = await (0,git/* git */.$)(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
             cwd: dir,
@@ -1926,7 +1982,8 @@ async function promote(r) {
     const { inputs } = r;
     const writes = inputs.mode !== 'plan' && !inputs.dryRun;
     const tip = await runner/* group */.Os('Read the GitOps repository', async () => {
-        if (await ensureFullHistory(r.checkout.dir, r.checkout.remote, r.checkout.env)) {
+        const { dir, remote, env, opened } = r.checkout;
+        if (await ensureFullHistory(dir, remote, env, opened?.shallow)) {
             runner/* info */.pq('The checkout was shallow; fetched its full history (soak and rollback read it).');
         }
         const tip = await tipOf(r.checkout, writes && inputs.push);
@@ -2077,7 +2134,7 @@ function apiRepository(inputs) {
 async function planAt(r, tip) {
     const reader = readerAt(r.checkout.dir, tip, r.checkout.env);
     try {
-        const plan = await readPlan(r.request, tip, reader.read);
+        const plan = await readPlan(r.request, tip, reader.read, reader.blobs);
         const edits = await editsOf(plan, reader.read);
         for (const c of plan.changes) {
             runner/* info */.pq(`${c.service}: ${c.current ?? '(missing)'} -> ${c.target} (${c.file})`);
@@ -2234,6 +2291,29 @@ function gitopsRepository(inputs) {
         return value;
     const url = /^https?:\/\/[^/]+\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(value);
     return url ? `${url[1]}/${url[2]}` : undefined;
+}
+
+
+/***/ }),
+
+/***/ 3075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/** Maps with at most `limit` calls in flight; results keep the input order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+    return results;
 }
 
 

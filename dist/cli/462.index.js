@@ -821,6 +821,7 @@ function parseRepository(value, source = 'repository') {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Re: () => (/* binding */ checkoutRoot),
 /* harmony export */   Sv: () => (/* binding */ repositorySlug),
+/* harmony export */   i2: () => (/* binding */ describeCheckout),
 /* harmony export */   iD: () => (/* binding */ checkedOutBranch),
 /* harmony export */   wY: () => (/* binding */ cloneGitOpsRepo)
 /* harmony export */ });
@@ -896,6 +897,32 @@ async function checkedOutBranch(dir, env = {}) {
         allowFailure: true,
     });
     return out.code === 0 ? out.stdout.trim() : undefined;
+}
+/**
+ * Root, shallowness, HEAD and its branch in one git process (a plan's
+ * start-up pays for each process). Undefined when git cannot answer all of
+ * them (not a checkout, an unborn branch): callers then ask one at a time,
+ * which also gives the precise error.
+ */
+async function describeCheckout(dir, env = {}) {
+    const out = await (0,_git__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$)([
+        'rev-parse',
+        '--show-toplevel',
+        '--is-shallow-repository',
+        'HEAD',
+        '--symbolic-full-name',
+        'HEAD',
+    ], { cwd: dir, env, allowFailure: true });
+    const [root, shallow, head, ref] = out.stdout.split('\n');
+    const known = out.code === 0 && root && (shallow === 'true' || shallow === 'false');
+    if (!known || !/^[0-9a-f]{40,64}$/.test(head ?? '') || !ref)
+        return undefined;
+    return {
+        root,
+        shallow: shallow === 'true',
+        head: head,
+        branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined,
+    };
 }
 /** The top of the git checkout at `dir`; UserError when it is none. */
 async function checkoutRoot(dir) {

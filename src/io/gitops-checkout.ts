@@ -85,6 +85,49 @@ export async function checkedOutBranch(dir: string, env: Record<string, string> 
   return out.code === 0 ? out.stdout.trim() : undefined
 }
 
+/** What one `git rev-parse` tells about a checkout. */
+export interface CheckoutFacts {
+  /** The top of the work tree. */
+  root: string
+  shallow: boolean
+  /** The commit HEAD points at. */
+  head: string
+  /** The checked-out branch; undefined when HEAD is detached. */
+  branch: string | undefined
+}
+
+/**
+ * Root, shallowness, HEAD and its branch in one git process (a plan's
+ * start-up pays for each process). Undefined when git cannot answer all of
+ * them (not a checkout, an unborn branch): callers then ask one at a time,
+ * which also gives the precise error.
+ */
+export async function describeCheckout(
+  dir: string,
+  env: Record<string, string> = {},
+): Promise<CheckoutFacts | undefined> {
+  const out = await git(
+    [
+      'rev-parse',
+      '--show-toplevel',
+      '--is-shallow-repository',
+      'HEAD',
+      '--symbolic-full-name',
+      'HEAD',
+    ],
+    { cwd: dir, env, allowFailure: true },
+  )
+  const [root, shallow, head, ref] = out.stdout.split('\n')
+  const known = out.code === 0 && root && (shallow === 'true' || shallow === 'false')
+  if (!known || !/^[0-9a-f]{40,64}$/.test(head ?? '') || !ref) return undefined
+  return {
+    root,
+    shallow: shallow === 'true',
+    head: head!,
+    branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined,
+  }
+}
+
 /** The top of the git checkout at `dir`; UserError when it is none. */
 export async function checkoutRoot(dir: string): Promise<string> {
   try {

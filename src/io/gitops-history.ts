@@ -49,6 +49,8 @@ function hasSource(trailers: [string, string][]): boolean {
 
 export class GitOpsHistory {
   private readonly blobs: BlobReader
+  /** Whether close() ends `blobs` (not when the caller lent its reader). */
+  private readonly ownsBlobs: boolean
   private readonly values = new Map<string, Promise<string | undefined>>()
 
   private constructor(
@@ -58,16 +60,23 @@ export class GitOpsHistory {
     private readonly changes: Map<string, FileChange[]>,
     /** The newest commit that touched any of the files. */
     readonly head: string | undefined,
+    blobs: BlobReader | undefined,
   ) {
-    this.blobs = new BlobReader(dir, env)
+    this.ownsBlobs = !blobs
+    this.blobs = blobs ?? new BlobReader(dir, env)
   }
 
-  /** Reads the first-parent history of `files` on `ref` (one git process). */
+  /**
+   * Reads the first-parent history of `files` on `ref` (one git process).
+   * `blobs`: a reader of the same repository already running, to read old
+   * versions through instead of starting another `git cat-file`.
+   */
   static async load(
     dir: string,
     ref: string,
     files: string[],
     env: Record<string, string> = {},
+    blobs?: BlobReader,
   ): Promise<GitOpsHistory> {
     const changes = new Map<string, FileChange[]>(files.map((f) => [f, []]))
     let head: string | undefined
@@ -120,7 +129,7 @@ export class GitOpsHistory {
         }
       }
     }
-    return new GitOpsHistory(dir, env, changes, head)
+    return new GitOpsHistory(dir, env, changes, head, blobs)
   }
 
   /** The value at `key` in a blob; undefined when missing or when that old version does not parse. */
@@ -162,9 +171,12 @@ export class GitOpsHistory {
   ): Promise<ValueOrigin | undefined> {
     for (const change of this.changes.get(file) ?? []) {
       if (options.skipRollbacks && isRollbackCommit(change.trailers)) continue
-      if ((await this.valueIn(change.after, key, file)) !== value) continue
-      const previous = await this.valueIn(change.before, key, file)
-      if (previous === value) continue
+      // Both versions asked at once: one round trip to cat-file, not two.
+      const [after, previous] = await Promise.all([
+        this.valueIn(change.after, key, file),
+        this.valueIn(change.before, key, file),
+      ])
+      if (after !== value || previous === value) continue
       const trailers =
         change.parents.length > 1 && !hasSource(change.trailers)
           ? await this.mergedTrailers(change, file)
@@ -199,7 +211,7 @@ export class GitOpsHistory {
   }
 
   close(): void {
-    this.blobs.close()
+    if (this.ownsBlobs) this.blobs.close()
   }
 }
 
@@ -211,9 +223,12 @@ export async function ensureFullHistory(
   dir: string,
   remote: string,
   env: Record<string, string> = {},
+  /** Already known (from describeCheckout): saves a git process. */
+  known?: boolean,
 ): Promise<boolean> {
-  const shallow = await gitOut(['rev-parse', '--is-shallow-repository'], { cwd: dir, env })
-  if (shallow !== 'true') return false
+  const shallow =
+    known ?? (await gitOut(['rev-parse', '--is-shallow-repository'], { cwd: dir, env })) === 'true'
+  if (!shallow) return false
   await git(['fetch', '--unshallow', '--no-tags', '--quiet', remote], { cwd: dir, env })
   return true
 }

@@ -1,6 +1,7 @@
 import type { ReadFile } from '../core/commit-plan'
 import { isUserError, UserError } from '../core/errors'
 import { renderFileTemplate } from '../core/file-template'
+import { mapLimit } from '../core/map-limit'
 import { sourceFromTrailers } from '../core/promotion-message'
 import {
   type PlanChange,
@@ -36,27 +37,36 @@ export interface PlanRequest {
   toValue?: string
 }
 
-/** Files of one commit, through one `git cat-file --batch`. */
+/**
+ * Files of one commit, through one `git cat-file --batch` (`blobs`, which the
+ * plan's history reads through too). Each file is read once: the plan reads
+ * the values, then the edits read the same files.
+ */
 export function readerAt(
   dir: string,
   ref: string,
   env: Record<string, string> = {},
-): { read: ReadFile; close: () => void } {
+): { read: ReadFile; blobs: BlobReader; close: () => void } {
   const blobs = new BlobReader(dir, env)
-  return {
-    read: async (path) => (await blobs.read(`${ref}:${path}`))?.toString('utf8'),
-    close: () => blobs.close(),
+  const files = new Map<string, Promise<string | undefined>>()
+  const read = (path: string) => {
+    let text = files.get(path)
+    if (!text) {
+      text = blobs.read(`${ref}:${path}`).then((bytes) => bytes?.toString('utf8'))
+      files.set(path, text)
+    }
+    return text
   }
+  return { read, blobs, close: () => blobs.close() }
 }
 
 async function readValue(
-  read: ReadFile,
+  text: string | undefined,
   file: string,
   key: string,
   service: string,
   tip: string,
 ): Promise<string> {
-  const text = await read(file)
   if (text === undefined) {
     throw new UserError(`${service}: ${file} does not exist (at ${tip.slice(0, 12)})`, { file })
   }
@@ -80,12 +90,30 @@ async function listServices(req: PlanRequest, tip: string, envs: string[]): Prom
   return services
 }
 
+/**
+ * The plan at `tip`, its files read through `read`. `blobs`: a running reader
+ * of the repository for the history's old versions (else it starts its own).
+ */
 export async function readPlan(
   req: PlanRequest,
   tip: string,
   read: ReadFile,
+  blobs?: BlobReader,
 ): Promise<PromotionPlan> {
-  return req.mode === 'rollback' ? readRollback(req, tip, read) : readPromotion(req, tip, read)
+  return req.mode === 'rollback'
+    ? readRollback(req, tip, read, blobs)
+    : readPromotion(req, tip, read, blobs)
+}
+
+/** Starts every read at once (one round trip, not one per file); failures surface when awaited. */
+function readAll(read: ReadFile, files: string[]): Map<string, Promise<string | undefined>> {
+  const texts = new Map<string, Promise<string | undefined>>()
+  for (const file of files) {
+    const text = read(file)
+    text.catch(() => {})
+    texts.set(file, text)
+  }
+  return texts
 }
 
 /** The paths, or undefined when one does not render (its UserError is for later). */
@@ -98,16 +126,19 @@ function renderable(paths: () => string[]): string[] | undefined {
   }
 }
 
-async function readPromotion(req: PlanRequest, tip: string, read: ReadFile) {
+async function readPromotion(req: PlanRequest, tip: string, read: ReadFile, blobs?: BlobReader) {
   const from = req.from!
   const services = await listServices(req, tip, [from, req.to])
   const fileOf = (service: string, env: string) =>
     renderFileTemplate(req.fileTemplate, { service, env })
-  // The history's `git log` runs while the values are read and parsed. (A
-  // service whose path does not render fails in the loop, in its turn.)
+  // The history's `git log` runs while the values are read and parsed, and
+  // all files are asked for at once. (A service whose path does not render
+  // fails in the loop, in its turn.)
   const early = renderable(() => services.flatMap((s) => [fileOf(s, from), fileOf(s, req.to)]))
-  const loading = early && GitOpsHistory.load(req.dir, tip, early, req.env)
+  const loading = early && GitOpsHistory.load(req.dir, tip, early, req.env, blobs)
   loading?.catch(() => {})
+  const texts = readAll(read, early ?? [])
+  const textOf = (file: string) => texts.get(file) ?? read(file)
   const values: ServiceValues[] = []
   for (const service of services) {
     const fromFile = fileOf(service, from)
@@ -116,15 +147,17 @@ async function readPromotion(req: PlanRequest, tip: string, read: ReadFile) {
       service,
       fromFile,
       toFile,
-      fromValue: await readValue(read, fromFile, req.key, service, tip),
-      toValue: await readValue(read, toFile, req.key, service, tip),
+      fromValue: await readValue(await textOf(fromFile), fromFile, req.key, service, tip),
+      toValue: await readValue(await textOf(toFile), toFile, req.key, service, tip),
     })
   }
   const { changes, unchanged } = promotionChanges(values, req.toValue)
   const files = values.flatMap((v) => [v.fromFile, v.toFile])
-  const history = await (loading ?? GitOpsHistory.load(req.dir, tip, files, req.env))
+  const history = await (loading ?? GitOpsHistory.load(req.dir, tip, files, req.env, blobs))
   try {
-    for (const c of changes) {
+    // Services' histories side by side: their reads share cat-file's round
+    // trips (bounded: a merged change costs a `git log` of its own).
+    await mapLimit(changes, 8, async (c) => {
       const origin = await history.valueOrigin(c.fromFile!, req.key, c.target)
       if (origin) {
         c.liveSince = origin.time
@@ -132,7 +165,7 @@ async function readPromotion(req: PlanRequest, tip: string, read: ReadFile) {
         c.source = sourceFromTrailers(origin.trailers, c.service)
       }
       await previousSource(history, c, req.key)
-    }
+    })
   } finally {
     history.close()
   }
@@ -145,22 +178,19 @@ async function previousSource(history: GitOpsHistory, c: PlanChange, key: string
   if (origin) c.previousSource = sourceFromTrailers(origin.trailers, c.service)
 }
 
-async function readRollback(req: PlanRequest, tip: string, read: ReadFile) {
+async function readRollback(req: PlanRequest, tip: string, read: ReadFile, blobs?: BlobReader) {
   const changes: PlanChange[] = []
   const unchanged: string[] = []
   const files = req.services.map((service) => ({
     service,
     file: renderFileTemplate(req.fileTemplate, { service, env: req.to }),
   }))
-  const history = await GitOpsHistory.load(
-    req.dir,
-    tip,
-    files.map((f) => f.file),
-    req.env,
-  )
+  const paths = files.map((f) => f.file)
+  const texts = readAll(read, paths)
+  const history = await GitOpsHistory.load(req.dir, tip, paths, req.env, blobs)
   try {
     for (const { service, file } of files) {
-      const current = await readValue(read, file, req.key, service, tip)
+      const current = await readValue(await texts.get(file), file, req.key, service, tip)
       // The promotion that brought the current value (rollbacks skipped, so
       // rolling back twice goes further back instead of undoing the rollback).
       const brought = await history.valueOrigin(file, req.key, current, { skipRollbacks: true })

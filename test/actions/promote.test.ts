@@ -181,6 +181,38 @@ describe('promote: plan', () => {
   })
 })
 
+describe('promote: the commit a plan reads', () => {
+  it('a detached checkout (a pull request, a tag) plans on the remote default branch', async () => {
+    const g = await setup()
+    const onBranch = await promote(g, { mode: 'plan', ...STAGING_TO_PROD })
+    git(g.clone, 'checkout', '-q', '--detach', 'HEAD~1')
+    const detached = await promote(g, { mode: 'plan', ...STAGING_TO_PROD })
+    expect(detached.exitCode, detached.stdout).toBe(0)
+    expect(detached.stdout).toContain(`main is at ${g.head()}`)
+    expect(detached.outputs['plan-digest']).toBe(onBranch.outputs['plan-digest'])
+  })
+
+  it('branch names a branch the checkout has only as a remote-tracking one', async () => {
+    const g = await setup()
+    const other = cloneOf(g.bare)
+    git(other, 'checkout', '-q', '-b', 'release', 'HEAD~2')
+    git(other, 'push', '-q', 'origin', 'release')
+    git(g.clone, 'fetch', '-q', 'origin')
+    const result = await promote(g, { mode: 'plan', ...STAGING_TO_PROD, branch: 'release' })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.stdout).toContain(`release is at ${git(g.bare, 'rev-parse', 'release')}`)
+    // Before the staging deploy: nothing to promote there.
+    expect(result.outputs.changed).toBe('false')
+  })
+
+  it('a workspace that is not a checkout: one clear error', async () => {
+    const g = await setup()
+    const result = await promote(g, { mode: 'plan', ...STAGING_TO_PROD }, { workspace: tempDir() })
+    expect(result.exitCode).toBe(1)
+    expect(failure(result)).toMatch(/is not a git checkout: run actions\/checkout first/)
+  })
+})
+
 describe('promote: gates refuse, writing nothing', () => {
   it('stage: skipping staging', async () => {
     const g = await setup()

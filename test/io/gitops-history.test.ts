@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { BlobReader } from '../../src/io/git-blobs'
 import { GitOpsHistory } from '../../src/io/gitops-history'
 import { commitFiles, git, makeRemote, TEST_AUTHOR } from '../harness/git-fixtures'
 
@@ -105,6 +106,23 @@ describe('GitOpsHistory', () => {
       ])
     } finally {
       history.close()
+    }
+  })
+
+  it('reads old versions through a reader it is lent, and leaves it open', async () => {
+    const repo = makeRemote({ [FILE]: values('1.0.0') })
+    const dir = repo.clone
+    const set = commitFiles(dir, { [FILE]: values('1.1.0') }, 'bump', at(2))
+    const blobs = new BlobReader(dir)
+    try {
+      const history = await GitOpsHistory.load(dir, 'HEAD', [FILE], {}, blobs)
+      const origin = await history.valueOrigin(FILE, 'image.tag', '1.1.0')
+      history.close()
+      expect(origin).toMatchObject({ commit: set, previous: '1.0.0' })
+      // Still the caller's: it reads after the history is done.
+      expect((await blobs.read(`HEAD:${FILE}`))?.toString()).toBe(values('1.1.0'))
+    } finally {
+      blobs.close()
     }
   })
 })

@@ -2,7 +2,13 @@ import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { UserError } from '../../core/errors'
 import { git, gitOut } from '../../io/git'
-import { checkedOutBranch, checkoutRoot, cloneGitOpsRepo } from '../../io/gitops-checkout'
+import {
+  type CheckoutFacts,
+  checkedOutBranch,
+  checkoutRoot,
+  cloneGitOpsRepo,
+  describeCheckout,
+} from '../../io/gitops-checkout'
 import * as core from '../../io/runner'
 import type { Inputs } from './inputs'
 
@@ -13,15 +19,22 @@ export interface GitOpsCheckout {
   remote: string
   branch: string
   cleanup: () => Promise<void>
+  /** What git said as the checkout was opened, when it could say it in one process. */
+  opened?: CheckoutFacts
 }
 
 /** The GitOps checkout: the workspace's (actions/checkout ran) or a clone of `repository`. */
 export async function openGitOpsCheckout(inputs: Inputs): Promise<GitOpsCheckout> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   if (!inputs.repository) {
-    const dir = await checkoutRoot(resolve(workspace, inputs.path))
-    const branch = inputs.branch ?? (await checkedOutBranch(dir)) ?? (await remoteHead(dir))
-    return { dir, env: {}, remote: 'origin', branch, cleanup: async () => {} }
+    const where = resolve(workspace, inputs.path)
+    const opened = await describeCheckout(where)
+    const dir = opened?.root ?? (await checkoutRoot(where))
+    const branch =
+      inputs.branch ??
+      (opened ? opened.branch : await checkedOutBranch(dir)) ??
+      (await remoteHead(dir))
+    return { dir, env: {}, remote: 'origin', branch, cleanup: async () => {}, opened }
   }
   const clone = await core.group(`Clone ${inputs.repository}`, () =>
     cloneGitOpsRepo({
@@ -32,7 +45,9 @@ export async function openGitOpsCheckout(inputs: Inputs): Promise<GitOpsCheckout
       parent: process.env.RUNNER_TEMP ?? workspace,
     }),
   )
-  const branch = inputs.branch ?? (await checkedOutBranch(clone.dir, clone.env))
+  const opened = await describeCheckout(clone.dir, clone.env)
+  const branch =
+    inputs.branch ?? (opened ? opened.branch : await checkedOutBranch(clone.dir, clone.env))
   if (!branch) throw new UserError(`Could not tell the branch of ${inputs.repository}: set branch`)
   return {
     dir: clone.dir,
@@ -40,6 +55,7 @@ export async function openGitOpsCheckout(inputs: Inputs): Promise<GitOpsCheckout
     remote: 'origin',
     branch,
     cleanup: async () => rmSync(clone.dir, { recursive: true, force: true }),
+    opened,
   }
 }
 
@@ -62,8 +78,10 @@ async function remoteHead(dir: string): Promise<string> {
  * remote-tracking one.
  */
 export async function tipOf(checkout: GitOpsCheckout, fetch: boolean): Promise<string> {
-  const { dir, env, remote, branch } = checkout
+  const { dir, env, remote, branch, opened } = checkout
   if (fetch) return fetchTip(checkout)
+  // Planned right after opening: the branch's commit is the HEAD git reported then.
+  if (opened?.branch === branch) return opened.head
   for (const ref of [`refs/heads/${branch}`, `refs/remotes/${remote}/${branch}`]) {
     const found = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
       cwd: dir,

@@ -82,7 +82,8 @@ async function promote(r: Run): Promise<void> {
   const { inputs } = r
   const writes = inputs.mode !== 'plan' && !inputs.dryRun
   const tip = await core.group('Read the GitOps repository', async () => {
-    if (await ensureFullHistory(r.checkout.dir, r.checkout.remote, r.checkout.env)) {
+    const { dir, remote, env, opened } = r.checkout
+    if (await ensureFullHistory(dir, remote, env, opened?.shallow)) {
       core.info('The checkout was shallow; fetched its full history (soak and rollback read it).')
     }
     const tip = await tipOf(r.checkout, writes && inputs.push)
@@ -250,7 +251,7 @@ function apiRepository(inputs: Inputs): string {
 async function planAt(r: Run, tip: string): Promise<{ plan: PromotionPlan; diff: string }> {
   const reader = readerAt(r.checkout.dir, tip, r.checkout.env)
   try {
-    const plan = await readPlan(r.request, tip, reader.read)
+    const plan = await readPlan(r.request, tip, reader.read, reader.blobs)
     const edits = await editsOf(plan, reader.read)
     for (const c of plan.changes) {
       core.info(`${c.service}: ${c.current ?? '(missing)'} -> ${c.target} (${c.file})`)
