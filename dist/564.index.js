@@ -107,13 +107,9 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/yaml-lib.ts
+var yaml_lib = __webpack_require__(7014);
 ;// CONCATENATED MODULE: ./src/core/kind-config.ts
-// The kind cluster config and the local-registry wiring, following kind's own
-// recipe (site/static/examples/kind-with-registry.sh): containerd reads
-// /etc/containerd/certs.d/<host>/hosts.toml, never a `registry.mirrors` patch,
-// which containerd 2 node images reject next to `config_path`.
 
 
 const KIND_API_VERSION = 'kind.x-k8s.io/v1alpha4';
@@ -135,7 +131,7 @@ function hostsToml(registry) {
 }
 /** KEP-1755's ConfigMap, so in-cluster tools can discover the registry. */
 function registryHostingConfigMap(registry) {
-    return dist.stringify({
+    return (0,yaml_lib/* yaml */.oQ)().stringify({
         apiVersion: 'v1',
         kind: 'ConfigMap',
         metadata: { name: 'local-registry-hosting', namespace: 'kube-public' },
@@ -158,13 +154,13 @@ function kindConfig(options) {
     let doc;
     if (options.userConfig) {
         const { path, text } = options.userConfig;
-        const lines = new dist.LineCounter();
-        doc = (0,dist.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
+        const lines = new ((0,yaml_lib/* yaml */.oQ)().LineCounter)();
+        doc = (0,yaml_lib/* yaml */.oQ)().parseDocument(text, { lineCounter: lines, prettyErrors: false });
         const [error] = doc.errors;
         if (error)
             fail(`${path} is not valid YAML: ${error.message}`, path, error.pos[0], lines);
         const root = doc.contents;
-        if (!(0,dist.isMap)(root))
+        if (!(0,yaml_lib/* isMap */.jh)(root))
             fail(`${path} must be a kind Cluster config (a YAML mapping)`, path, 0, lines);
         const kind = root.get('kind');
         const apiVersion = root.get('apiVersion');
@@ -172,10 +168,10 @@ function kindConfig(options) {
             fail(`${path} must say kind: Cluster and apiVersion: ${KIND_API_VERSION} (got ${String(kind)} / ${String(apiVersion)})`, path, root.range?.[0], lines);
         }
         const patches = root.get('containerdConfigPatches', true);
-        if (patches !== undefined && !(0,dist.isSeq)(patches)) {
+        if (patches !== undefined && !(0,yaml_lib/* isSeq */.oP)(patches)) {
             fail(`${path}: containerdConfigPatches must be a list`, path, root.range?.[0], lines);
         }
-        const mirrors = patches?.items.find((item) => String(dist.isScalar(item) ? item.value : '').includes('registry.mirrors'));
+        const mirrors = patches?.items.find((item) => String((0,yaml_lib/* isScalar */.jn)(item) ? item.value : '').includes('registry.mirrors'));
         if (mirrors) {
             const message = `${path}: a containerdConfigPatches entry uses registry.mirrors, which containerd 2 (kind v0.27+ node images) rejects next to config_path; configure mirrors with hosts.toml files under ${CERTS_DIR} instead`;
             if (options.registry)
@@ -184,7 +180,7 @@ function kindConfig(options) {
         }
     }
     else {
-        doc = new dist.Document({
+        doc = new ((0,yaml_lib/* yaml */.oQ)().Document)({
             kind: 'Cluster',
             apiVersion: KIND_API_VERSION,
             nodes: [
@@ -197,7 +193,7 @@ function kindConfig(options) {
         const root = doc.contents;
         const existing = root.get('containerdConfigPatches', true);
         const patch = doc.createNode(CONFIG_PATH_PATCH);
-        if ((0,dist.isSeq)(existing))
+        if ((0,yaml_lib/* isSeq */.oP)(existing))
             existing.items.push(patch);
         else
             root.set('containerdConfigPatches', doc.createNode([CONFIG_PATH_PATCH]));
@@ -1071,7 +1067,7 @@ async function wireRegistry(cluster, registry) {
     }
 }
 async function ensureNamespace(cluster) {
-    const manifest = dist.stringify({
+    const manifest = (0,yaml_lib/* yaml */.oQ)().stringify({
         apiVersion: 'v1',
         kind: 'Namespace',
         metadata: { name: cluster.namespace },
@@ -1152,7 +1148,7 @@ async function applyManifests(cluster, paths, cwd) {
 /** Charts that declare dependencies need them vendored before install. */
 function needsDependencyBuild(chartDir) {
     try {
-        const chart = dist.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(chartDir, 'Chart.yaml'), 'utf8'));
+        const chart = (0,yaml_lib/* yaml */.oQ)().parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(chartDir, 'Chart.yaml'), 'utf8'));
         return (chart.dependencies?.length ?? 0) > 0 && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(chartDir, 'charts'));
     }
     catch {
@@ -2018,6 +2014,41 @@ async function mapLimit(items, limit, fn) {
     await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
     return results;
 }
+
+
+/***/ }),
+
+/***/ 7014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vj: () => (/* binding */ isAlias),
+/* harmony export */   jh: () => (/* binding */ isMap),
+/* harmony export */   jn: () => (/* binding */ isScalar),
+/* harmony export */   oP: () => (/* binding */ isSeq),
+/* harmony export */   oQ: () => (/* binding */ yaml)
+/* harmony export */ });
+/* unused harmony export isNode */
+// The `yaml` package, loaded on first use. Values files that yaml-scan
+// understands are read and edited without it, so a run over ordinary files
+// does not load the full parser (a tenth of a bundle, about 10 ms of every
+// start-up). Code that needs the parser calls yaml() or the guards below;
+// files import only types from 'yaml' itself.
+let lib;
+/** The `yaml` module. */
+function yaml() {
+    // A CommonJS require: ncc bundles the package as usual, but evaluates it
+    // only when this first runs. (A static import is evaluated at start-up;
+    // a dynamic import() would make every caller async.)
+    lib ??= __webpack_require__(8815);
+    return lib;
+}
+// The node guards, as yaml's own (there are nodes only once yaml is loaded).
+const isAlias = (node) => yaml().isAlias(node);
+const isMap = (node) => yaml().isMap(node);
+const isScalar = (node) => yaml().isScalar(node);
+const isSeq = (node) => yaml().isSeq(node);
+const isNode = (node) => yaml().isNode(node);
 
 
 /***/ }),

@@ -630,131 +630,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/key-path.ts
 var key_path = __webpack_require__(5574);
-;// CONCATENATED MODULE: ./src/core/yaml-scalar-style.ts
-
-// Type safety: Helm reads values with a YAML 1.1 parser (go-yaml), other tools
-// with YAML 1.2. A string written plain must come back as the same string in
-// both, or it is quoted.
-/** Words that some YAML 1.1/1.2 resolver reads as a boolean or null. */
-const SPECIAL_WORDS = /^(?:y|yes|n|no|true|false|on|off|null|nil|~|\.?inf|[-+]\.inf|\.?nan|<<|=)$/i;
-/**
- * Numbers in any YAML version or resolver: ints and floats with `_`
- * separators, exponents (`7e12345`), 0x/0o/0b and leading-zero octals,
- * sexagesimals (`1:20`), and dates. Checked on top of the parser's own
- * read-back because go-yaml resolves a few forms the `yaml` package does not.
- */
-const NUMBER_LIKE = [
-    /^[-+]?(?:\.[\d_]+|[\d][\d_]*(?:\.[\d_]*)?)(?:[eE][-+]?[\d_]+)?$/,
-    /^[-+]?0(?:b[01_]+|x[\da-fA-F_]+|o[0-7_]+)$/i,
-    /^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?$/,
-    /^\d{4}-\d{1,2}-\d{1,2}/,
-];
-/** Characters that cannot start a plain scalar, or make it mean something else. */
-const BAD_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
-/** The scalar `token` is as the value of a block mapping key, or undefined when it is not one. */
-function readBack(token, version) {
-    const doc = (0,dist.parseDocument)(`k: ${token}\n`, { version, uniqueKeys: false });
-    if (doc.errors.length > 0)
-        return undefined;
-    const node = doc.get('k', true);
-    return node instanceof dist.Scalar ? node : undefined;
-}
-function readsBackAs(text, version) {
-    const node = readBack(text, version);
-    return node?.type === dist.Scalar.PLAIN ? node.value : Symbol('not plain');
-}
-/**
- * True when `value` can be written as a plain (unquoted) scalar that every
- * YAML 1.1 and 1.2 reader reads back as exactly this string. `flow`: the
- * scalar sits inside `[...]` or `{...}`, where `,[]{}` end it.
- */
-function isPlainSafe(value, flow) {
-    // Memoized: a bump writes the same value into every file it touches, and
-    // the read-back below parses twice.
-    const memo = flow ? plainSafeInFlow : plainSafeInBlock;
-    let safe = memo.get(value);
-    if (safe === undefined) {
-        if (memo.size >= MEMO_LIMIT)
-            memo.clear();
-        safe = checkPlainSafe(value, flow);
-        memo.set(value, safe);
-    }
-    return safe;
-}
-const MEMO_LIMIT = 1000;
-const plainSafeInBlock = new Map();
-const plainSafeInFlow = new Map();
-const tokenValues = new Map();
-function checkPlainSafe(value, flow) {
-    if (value === '' || value !== value.trim())
-        return false;
-    // Stricter than the spec: `-x`, `?x`, `:x` are legal plain, but not worth the risk.
-    if (BAD_START.test(value))
-        return false;
-    if (SPECIAL_WORDS.test(value) || NUMBER_LIKE.some((re) => re.test(value)))
-        return false;
-    // Control characters, line breaks, non-BMP oddities and YAML's own separators.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly what is refused
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value))
-        return false;
-    if (/: |:$| #|\t/.test(value))
-        return false;
-    if (flow && /[,[\]{}]/.test(value))
-        return false;
-    return readsBackAs(value, '1.1') === value && readsBackAs(value, '1.2') === value;
-}
-/** A YAML double-quoted scalar; JSON's escapes are a subset of YAML's. */
-function doubleQuoted(value) {
-    return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** A YAML single-quoted scalar, or undefined when one cannot carry the value. */
-function singleQuoted(value) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: single quotes have no escapes
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value))
-        return undefined;
-    return `'${value.replace(/'/g, "''")}'`;
-}
-/**
- * The source text for `value`, keeping `previous` style where it is safe:
- * a quoted value stays quoted the same way; a plain one stays plain unless the
- * new value needs quotes (then double quotes, as Helm charts usually write).
- */
-function renderScalar(value, previous, flow) {
-    if (previous === 'single')
-        return singleQuoted(value) ?? doubleQuoted(value);
-    if (previous === 'double')
-        return doubleQuoted(value);
-    return isPlainSafe(value, flow) ? value : doubleQuoted(value);
-}
-/**
- * The string a one-line scalar token (as renderScalar writes it) reads as
- * in a block mapping under both YAML 1.1 and 1.2, or undefined when the two
- * disagree, it is not a string, or it does not parse alone. Memoized.
- */
-function tokenValue(token) {
-    if (tokenValues.has(token))
-        return tokenValues.get(token);
-    if (tokenValues.size >= MEMO_LIMIT)
-        tokenValues.clear();
-    let value;
-    if (!/[\n\r]/.test(token)) {
-        const read = (version) => {
-            const node = readBack(token, version);
-            return typeof node?.value === 'string' ? node.value : undefined;
-        };
-        const v12 = read('1.2');
-        value = v12 !== undefined && read('1.1') === v12 ? v12 : undefined;
-    }
-    tokenValues.set(token, value);
-    return value;
-}
-
+// EXTERNAL MODULE: ./src/core/yaml-lib.ts
+var yaml_lib = __webpack_require__(7014);
 ;// CONCATENATED MODULE: ./src/core/yaml-scan.ts
 // The fast path of yaml-edit: a line scanner for the YAML that values files
 // are made of (block mappings and lists, one-line scalars and flow
@@ -1228,6 +1109,159 @@ function blockScalar(text, headerEnd, parent) {
     return end;
 }
 
+;// CONCATENATED MODULE: ./src/core/yaml-scalar-style.ts
+
+
+// Type safety: Helm reads values with a YAML 1.1 parser (go-yaml), other tools
+// with YAML 1.2. A string written plain must come back as the same string in
+// both, or it is quoted.
+//
+// Every token written is read back. yaml-scan reads ordinary tokens (no
+// escapes) by itself; the full parser, loaded only then, reads the rest.
+/** Words that some YAML 1.1/1.2 resolver reads as a boolean or null. */
+const SPECIAL_WORDS = /^(?:y|yes|n|no|true|false|on|off|null|nil|~|\.?inf|[-+]\.inf|\.?nan|<<|=)$/i;
+/**
+ * Numbers in any YAML version or resolver: ints and floats with `_`
+ * separators (the `yaml` package's YAML 1.1 reads even `.` and `e4` as
+ * floats), exponents (`7e12345`),
+ * 0x/0o/0b and leading-zero octals, sexagesimals (`1:20`), and dates. With
+ * SPECIAL_WORDS, this is the type check of a plain token yaml-scan reads,
+ * and it stays on top of the parser's read-back too, because go-yaml
+ * resolves a few forms the `yaml` package does not.
+ */
+const NUMBER_LIKE = [
+    /^[-+]?(?:\.[\d_]*|[\d][\d_]*(?:\.[\d_]*)?)?(?:[eE][-+]?[\d_]+)?$/,
+    /^[-+]?0(?:b[01_]+|x[\da-fA-F_]+|o[0-7_]+)$/i,
+    /^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?$/,
+    /^\d{4}-\d{1,2}-\d{1,2}/,
+];
+/** Characters that cannot start a plain scalar, or make it mean something else. */
+const BAD_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
+/** The scalar `token` is as the value of a block mapping key, or undefined when it is not one. */
+function readBack(token, version) {
+    const doc = (0,yaml_lib/* yaml */.oQ)().parseDocument(`k: ${token}\n`, { version, uniqueKeys: false });
+    if (doc.errors.length > 0)
+        return undefined;
+    const node = doc.get('k', true);
+    return (0,yaml_lib/* isScalar */.jn)(node) ? node : undefined;
+}
+function readsBackAs(text, version) {
+    const node = readBack(text, version);
+    return node?.type === 'PLAIN' ? node.value : Symbol('not plain');
+}
+/**
+ * yaml-scan's reading of `token` as the value of a block mapping key: its
+ * style and what it spells, when the token is exactly one scalar the scanner
+ * is sure of. Those tokens hold no escapes, so a quoted one reads the same
+ * in YAML 1.1 and 1.2; a plain one's type is the caller's to check.
+ */
+function scanToken(token) {
+    const scanned = scanScalar(`k: ${token}\n`, ['k']);
+    if (!scanned?.found || scanned.start !== 3 || scanned.end !== 3 + token.length)
+        return undefined;
+    return scanned;
+}
+/** The checks on a plain scalar's text alone: stricter than any resolver (see above). */
+function plainStringShape(value, flow) {
+    if (value === '' || value !== value.trim())
+        return false;
+    // Stricter than the spec: `-x`, `?x`, `:x` are legal plain, but not worth the risk.
+    if (BAD_START.test(value))
+        return false;
+    if (SPECIAL_WORDS.test(value) || NUMBER_LIKE.some((re) => re.test(value)))
+        return false;
+    // Control characters, line breaks, non-BMP oddities and YAML's own separators.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly what is refused
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value))
+        return false;
+    if (/: |:$| #|\t/.test(value))
+        return false;
+    if (flow && /[,[\]{}]/.test(value))
+        return false;
+    return true;
+}
+/**
+ * True when `value` can be written as a plain (unquoted) scalar that every
+ * YAML 1.1 and 1.2 reader reads back as exactly this string. `flow`: the
+ * scalar sits inside `[...]` or `{...}`, where `,[]{}` end it.
+ */
+function isPlainSafe(value, flow) {
+    // Memoized: a bump writes the same value into every file it touches, and
+    // the read-back below parses twice.
+    const memo = flow ? plainSafeInFlow : plainSafeInBlock;
+    let safe = memo.get(value);
+    if (safe === undefined) {
+        if (memo.size >= MEMO_LIMIT)
+            memo.clear();
+        safe = checkPlainSafe(value, flow);
+        memo.set(value, safe);
+    }
+    return safe;
+}
+const MEMO_LIMIT = 1000;
+const plainSafeInBlock = new Map();
+const plainSafeInFlow = new Map();
+const tokenValues = new Map();
+function checkPlainSafe(value, flow) {
+    if (!plainStringShape(value, flow))
+        return false;
+    const scanned = scanToken(value);
+    if (scanned)
+        return scanned.style === 'plain' && scanned.value === value;
+    return readsBackAs(value, '1.1') === value && readsBackAs(value, '1.2') === value;
+}
+/** A YAML double-quoted scalar; JSON's escapes are a subset of YAML's. */
+function doubleQuoted(value) {
+    return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A YAML single-quoted scalar, or undefined when one cannot carry the value. */
+function singleQuoted(value) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: single quotes have no escapes
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value))
+        return undefined;
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/**
+ * The source text for `value`, keeping `previous` style where it is safe:
+ * a quoted value stays quoted the same way; a plain one stays plain unless the
+ * new value needs quotes (then double quotes, as Helm charts usually write).
+ */
+function renderScalar(value, previous, flow) {
+    if (previous === 'single')
+        return singleQuoted(value) ?? doubleQuoted(value);
+    if (previous === 'double')
+        return doubleQuoted(value);
+    return isPlainSafe(value, flow) ? value : doubleQuoted(value);
+}
+/**
+ * The string a one-line scalar token (as renderScalar writes it) reads as
+ * in a block mapping under both YAML 1.1 and 1.2, or undefined when the two
+ * disagree, it is not a string, or it does not parse alone. Memoized.
+ */
+function tokenValue(token) {
+    if (tokenValues.has(token))
+        return tokenValues.get(token);
+    if (tokenValues.size >= MEMO_LIMIT)
+        tokenValues.clear();
+    let value;
+    if (!/[\n\r]/.test(token)) {
+        const scanned = scanToken(token);
+        if (scanned && (scanned.style !== 'plain' || plainStringShape(scanned.value, false))) {
+            value = scanned.value;
+        }
+        else {
+            const read = (version) => {
+                const node = readBack(token, version);
+                return typeof node?.value === 'string' ? node.value : undefined;
+            };
+            const v12 = read('1.2');
+            value = v12 !== undefined && read('1.1') === v12 ? v12 : undefined;
+        }
+    }
+    tokenValues.set(token, value);
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/core/yaml-edit.ts
 
 
@@ -1240,17 +1274,17 @@ function blockScalar(text, headerEnd, parent) {
 const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false };
 /** The CST of `text`, so that both YAML versions can be composed from one parse. */
 function tokens(text, lines) {
-    return [...new dist.Parser(lines.addNewLine).parse(text)];
+    return [...new ((0,yaml_lib/* yaml */.oQ)().Parser)(lines.addNewLine).parse(text)];
 }
 /** What parseDocument does, from tokens: the first document, an error if there are more. */
 function compose(tokens, text, version, keepSourceTokens = false) {
     let doc;
-    for (const next of new dist.Composer({ ...PARSE_OPTIONS, version, keepSourceTokens }).compose(tokens, true, text.length)) {
+    for (const next of new ((0,yaml_lib/* yaml */.oQ)().Composer)({ ...PARSE_OPTIONS, version, keepSourceTokens }).compose(tokens, true, text.length)) {
         if (!doc)
             doc = next;
         else {
             const range = [next.range[0], next.range[1]];
-            doc.errors.push(new dist.YAMLParseError(range, 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            doc.errors.push(new ((0,yaml_lib/* yaml */.oQ)().YAMLParseError)(range, 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
             break;
         }
     }
@@ -1264,7 +1298,7 @@ let lastParsed;
 function parse(text, file) {
     if (lastParsed && lastParsed.file === file && lastParsed.text === text)
         return lastParsed;
-    const lines = new dist.LineCounter();
+    const lines = new ((0,yaml_lib/* yaml */.oQ)().LineCounter)();
     const doc = compose(tokens(text, lines), text, '1.2');
     const error = doc.errors[0];
     if (error) {
@@ -1289,29 +1323,29 @@ function refuse(p, key, offset, why) {
     });
 }
 function describe(node) {
-    if ((0,dist.isMap)(node))
+    if ((0,yaml_lib/* isMap */.jh)(node))
         return 'a mapping';
-    if ((0,dist.isSeq)(node))
+    if ((0,yaml_lib/* isSeq */.oP)(node))
         return 'a list';
-    if ((0,dist.isAlias)(node))
+    if ((0,yaml_lib/* isAlias */.Vj)(node))
         return `an alias (*${node.source})`;
-    if ((0,dist.isScalar)(node))
+    if ((0,yaml_lib/* isScalar */.jn)(node))
         return `the scalar ${JSON.stringify(String(node.source ?? node.value))}`;
     return 'empty';
 }
 function keyMatches(key, wanted) {
-    if (!(0,dist.isScalar)(key))
+    if (!(0,yaml_lib/* isScalar */.jn)(key))
         return false;
     return String(key.value) === wanted || key.source === wanted;
 }
 function isMergeKey(key) {
-    return (0,dist.isScalar)(key) && key.source === '<<' && key.type === dist.Scalar.PLAIN;
+    return (0,yaml_lib/* isScalar */.jn)(key) && key.source === '<<' && key.type === 'PLAIN';
 }
 function anchorsInUse(p) {
     const used = new Set();
     if (!p.text.includes('*'))
         return used; // an alias is spelled *name
-    (0,dist.visit)(p.doc, {
+    (0,yaml_lib/* yaml */.oQ)().visit(p.doc, {
         Alias(_, node) {
             used.add(node.source);
         },
@@ -1327,10 +1361,10 @@ function locate(p, segments, key) {
     for (let i = 0; i < segments.length; i++) {
         const segment = segments[i];
         const here = (0,key_path/* formatKeyPath */.K)(segments.slice(0, i)) || 'the document';
-        if ((0,dist.isAlias)(node)) {
+        if ((0,yaml_lib/* isAlias */.Vj)(node)) {
             refuse(p, key, node.range?.[0], `the path runs through an alias (*${node.source}) at ${here}`);
         }
-        if (node === null || node === undefined || ((0,dist.isScalar)(node) && node.value === null)) {
+        if (node === null || node === undefined || ((0,yaml_lib/* isScalar */.jn)(node) && node.value === null)) {
             if (segment.kind === 'key') {
                 return { found: false, missing: i, parent: node ?? null, parentKey, flow };
             }
@@ -1338,7 +1372,7 @@ function locate(p, segments, key) {
         }
         path.push(node);
         if (segment.kind === 'key') {
-            if (!(0,dist.isMap)(node)) {
+            if (!(0,yaml_lib/* isMap */.jh)(node)) {
                 refuse(p, key, node.range?.[0], `${here} is ${describe(node)}, not a mapping`);
             }
             flow ||= node.flow === true;
@@ -1355,7 +1389,7 @@ function locate(p, segments, key) {
                 }
                 return { found: false, missing: i, parent: node, parentKey, flow };
             }
-            if ((0,dist.isAlias)(found.key))
+            if ((0,yaml_lib/* isAlias */.Vj)(found.key))
                 refuse(p, key, found.key.range?.[0], 'the key is an alias');
             parentKey = found.key;
             pair = found;
@@ -1366,7 +1400,7 @@ function locate(p, segments, key) {
             }
         }
         else {
-            if (!(0,dist.isSeq)(node)) {
+            if (!(0,yaml_lib/* isSeq */.oP)(node)) {
                 refuse(p, key, node.range?.[0], `${here} is ${describe(node)}, not a list`);
             }
             flow ||= node.flow === true;
@@ -1380,16 +1414,16 @@ function locate(p, segments, key) {
             else {
                 const matches = [];
                 for (const item of node.items) {
-                    if ((0,dist.isAlias)(item)) {
+                    if ((0,yaml_lib/* isAlias */.Vj)(item)) {
                         refuse(p, key, item.range?.[0], `the path runs through an alias (*${item.source})`);
                     }
-                    if (!(0,dist.isMap)(item))
+                    if (!(0,yaml_lib/* isMap */.jh)(item))
                         continue;
                     const field = item.items.find((f) => keyMatches(f.key, segment.field));
-                    if ((0,dist.isAlias)(field?.value)) {
+                    if ((0,yaml_lib/* isAlias */.Vj)(field?.value)) {
                         refuse(p, key, field.value.range?.[0], `the path runs through an alias`);
                     }
-                    if ((0,dist.isScalar)(field?.value) && scalarText(field.value) === segment.value) {
+                    if ((0,yaml_lib/* isScalar */.jn)(field?.value) && scalarText(field.value) === segment.value) {
                         matches.push(item);
                     }
                 }
@@ -1403,17 +1437,17 @@ function locate(p, segments, key) {
             }
         }
     }
-    if ((0,dist.isAlias)(node)) {
+    if ((0,yaml_lib/* isAlias */.Vj)(node)) {
         refuse(p, key, node.range?.[0], `the value is an alias (*${node.source}), not a scalar`);
     }
-    if (!(0,dist.isScalar)(node)) {
+    if (!(0,yaml_lib/* isScalar */.jn)(node)) {
         refuse(p, key, node?.range?.[0], `the value is ${describe(node)}, not a scalar`);
     }
     return { found: true, node, pair, flow, path };
 }
 /** A scalar as the string the file spells it (plain: its source text, as written). */
 function scalarText(node) {
-    if (node.type === dist.Scalar.PLAIN || node.type === undefined) {
+    if (node.type === 'PLAIN' || node.type === undefined) {
         return node.source ?? (node.value === null ? '' : String(node.value));
     }
     return String(node.value);
@@ -1437,11 +1471,11 @@ function readScalar(text, key, file) {
     return located.found ? scalarText(located.node) : undefined;
 }
 function styleOf(node) {
-    if (node.type === dist.Scalar.QUOTE_SINGLE)
+    if (node.type === 'QUOTE_SINGLE')
         return 'single';
-    if (node.type === dist.Scalar.QUOTE_DOUBLE)
+    if (node.type === 'QUOTE_DOUBLE')
         return 'double';
-    if (node.type === dist.Scalar.PLAIN)
+    if (node.type === 'PLAIN')
         return 'plain';
     return 'double'; // a block scalar becomes a one-line double-quoted one
 }
@@ -1449,9 +1483,9 @@ function styleOf(node) {
 function alreadySet(node, value, flow) {
     if (typeof node.value !== 'string' || node.value !== value)
         return false;
-    if (node.type === dist.Scalar.PLAIN)
+    if (node.type === 'PLAIN')
         return isPlainSafe(value, flow);
-    return node.type === dist.Scalar.QUOTE_DOUBLE || node.type === dist.Scalar.QUOTE_SINGLE;
+    return node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
 }
 function lineBreak(text) {
     return text.includes('\r\n') ? '\r\n' : '\n';
@@ -1464,7 +1498,7 @@ function replaceScalar(text, node, value, flow) {
     const [start, end] = node.range;
     let rendered = renderScalar(value, styleOf(node), flow);
     let stop = end;
-    if (node.type === dist.Scalar.BLOCK_LITERAL || node.type === dist.Scalar.BLOCK_FOLDED) {
+    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
         // The block's range runs to its final line break: keep that break.
         const tail = /\r?\n$/.exec(text.slice(start, end));
         if (tail)
@@ -1503,7 +1537,7 @@ function insertKeys(p, located, keys, value) {
     const { text } = p;
     const eol = lineBreak(text);
     const parent = located.parent;
-    if ((0,dist.isMap)(parent) && parent.flow) {
+    if ((0,yaml_lib/* isMap */.jh)(parent) && parent.flow) {
         const close = text.lastIndexOf('}', parent.range[1]);
         const before = text.slice(parent.range[0] + 1, close).trimEnd();
         const sep = parent.items.length === 0 || before.endsWith(',') ? '' : ', ';
@@ -1512,7 +1546,7 @@ function insertKeys(p, located, keys, value) {
     }
     let indent;
     let at;
-    if ((0,dist.isMap)(parent)) {
+    if ((0,yaml_lib/* isMap */.jh)(parent)) {
         const first = parent.items[0].key;
         indent = first.range[0] - lineStart(text, first.range[0]);
         const last = parent.items[parent.items.length - 1];
@@ -1644,7 +1678,7 @@ function verifyEdit(before, after, located, segments, key, value) {
     };
     // One parse of the text; YAML 1.2 is composed from its tokens, 1.1 too
     // unless the edited scalar alone settles it (see readsUnder11).
-    const lines = new dist.LineCounter();
+    const lines = new ((0,yaml_lib/* yaml */.oQ)().LineCounter)();
     const cst = tokens(after, lines);
     const doc = compose(cst, after, '1.2', true);
     if (doc.errors.length > 0)
@@ -1690,7 +1724,7 @@ function readsUnder11(node, text) {
     if (!['scalar', 'single-quoted-scalar', 'double-quoted-scalar'].includes(token.type))
         return undefined;
     const doc = compose([{ type: 'document', offset: token.offset, start: [], value: token }], text, '1.1');
-    return doc.errors.length === 0 && (0,dist.isScalar)(doc.contents) ? doc.contents.value : undefined;
+    return doc.errors.length === 0 && (0,yaml_lib/* isScalar */.jn)(doc.contents) ? doc.contents.value : undefined;
 }
 /** The same YAML tree (values, tags, anchors, aliases), except `a`'s node `skipA` is `b`'s `skipB`. */
 function sameTree(a, b, skipA, skipB) {
@@ -1698,16 +1732,16 @@ function sameTree(a, b, skipA, skipB) {
         return a === skipA && b === skipB;
     if (a === null || a === undefined || b === null || b === undefined)
         return a === b;
-    if ((0,dist.isScalar)(a)) {
-        return ((0,dist.isScalar)(b) &&
+    if ((0,yaml_lib/* isScalar */.jn)(a)) {
+        return ((0,yaml_lib/* isScalar */.jn)(b) &&
             a.tag === b.tag &&
             a.anchor === b.anchor &&
             (Object.is(a.value, b.value) || (0,external_node_util_.isDeepStrictEqual)(a.value, b.value)));
     }
-    if ((0,dist.isAlias)(a))
-        return (0,dist.isAlias)(b) && a.source === b.source;
-    if ((0,dist.isMap)(a)) {
-        return ((0,dist.isMap)(b) &&
+    if ((0,yaml_lib/* isAlias */.Vj)(a))
+        return (0,yaml_lib/* isAlias */.Vj)(b) && a.source === b.source;
+    if ((0,yaml_lib/* isMap */.jh)(a)) {
+        return ((0,yaml_lib/* isMap */.jh)(b) &&
             a.tag === b.tag &&
             a.anchor === b.anchor &&
             a.items.length === b.items.length &&
@@ -1717,8 +1751,8 @@ function sameTree(a, b, skipA, skipB) {
                     sameTree(pair.value, other.value, skipA, skipB));
             }));
     }
-    if ((0,dist.isSeq)(a)) {
-        return ((0,dist.isSeq)(b) &&
+    if ((0,yaml_lib/* isSeq */.oP)(a)) {
+        return ((0,yaml_lib/* isSeq */.oP)(b) &&
             a.tag === b.tag &&
             a.anchor === b.anchor &&
             a.items.length === b.items.length &&
@@ -1726,6 +1760,41 @@ function sameTree(a, b, skipA, skipB) {
     }
     return false;
 }
+
+
+/***/ }),
+
+/***/ 7014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vj: () => (/* binding */ isAlias),
+/* harmony export */   jh: () => (/* binding */ isMap),
+/* harmony export */   jn: () => (/* binding */ isScalar),
+/* harmony export */   oP: () => (/* binding */ isSeq),
+/* harmony export */   oQ: () => (/* binding */ yaml)
+/* harmony export */ });
+/* unused harmony export isNode */
+// The `yaml` package, loaded on first use. Values files that yaml-scan
+// understands are read and edited without it, so a run over ordinary files
+// does not load the full parser (a tenth of a bundle, about 10 ms of every
+// start-up). Code that needs the parser calls yaml() or the guards below;
+// files import only types from 'yaml' itself.
+let lib;
+/** The `yaml` module. */
+function yaml() {
+    // A CommonJS require: ncc bundles the package as usual, but evaluates it
+    // only when this first runs. (A static import is evaluated at start-up;
+    // a dynamic import() would make every caller async.)
+    lib ??= __webpack_require__(8815);
+    return lib;
+}
+// The node guards, as yaml's own (there are nodes only once yaml is loaded).
+const isAlias = (node) => yaml().isAlias(node);
+const isMap = (node) => yaml().isMap(node);
+const isScalar = (node) => yaml().isScalar(node);
+const isSeq = (node) => yaml().isSeq(node);
+const isNode = (node) => yaml().isNode(node);
 
 
 /***/ }),

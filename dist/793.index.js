@@ -97,8 +97,8 @@ function refValue(ref) {
 
 // EXTERNAL MODULE: ./src/core/key-path.ts
 var key_path = __webpack_require__(5574);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/yaml-lib.ts
+var yaml_lib = __webpack_require__(7014);
 ;// CONCATENATED MODULE: ./src/core/kustomize-images.ts
 
 
@@ -115,7 +115,7 @@ function isKustomization(path) {
 function kustomizeEdits(text, file, names, ref) {
     let data;
     try {
-        data = (0,dist.parse)(text, { uniqueKeys: false });
+        data = (0,yaml_lib/* yaml */.oQ)().parse(text, { uniqueKeys: false });
     }
     catch {
         data = undefined; // the edit itself reports the parse error with its position

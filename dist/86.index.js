@@ -8,40 +8,30 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseServicesConfig: () => (/* binding */ parseServicesConfig)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _image_name__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9512);
-/* harmony import */ var _workspace_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3364);
-// The optional services file of detect-changes:
-//
-//   services:
-//     - cart                      # services/cart, services/cart/Dockerfile
-//     - name: api
-//       context: src/api
-//       dockerfile: src/api/Dockerfile
-//       paths: [proto/api/**]     # also rebuild api when these change
-//   shared-paths:
-//     - libs/common/**
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _image_name__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9512);
+/* harmony import */ var _workspace_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3364);
+/* harmony import */ var _yaml_lib__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7014);
 
 
 
 
 function parseServicesConfig(text, file, options) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__.LineCounter();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument)(text, { lineCounter, prettyErrors: false });
+    const lineCounter = new ((0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .yaml */ .oQ)().LineCounter)();
+    const doc = (0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .yaml */ .oQ)().parseDocument(text, { lineCounter, prettyErrors: false });
     const fail = (message, node, offset) => {
         const at = offset ?? node?.range?.[0];
         const pos = at === undefined ? undefined : lineCounter.linePos(at);
-        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${file}: ${message}`, { file, line: pos?.line, column: pos?.col });
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${file}: ${message}`, { file, line: pos?.line, column: pos?.col });
     };
     const [error] = doc.errors;
     if (error)
         fail(error.message.split('\n')[0], undefined, error.pos[0]);
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(doc.contents))
+    if (!(0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .isMap */ .jh)(doc.contents))
         fail('must be a mapping with a `services` list', doc.contents);
     const root = doc.contents;
     for (const pair of root.items) {
-        const key = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(pair.key) ? String(pair.key.value) : '';
+        const key = (0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : '';
         if (key !== 'services' && key !== 'shared-paths') {
             fail(`unknown key "${key}" (known: services, shared-paths)`, pair.key);
         }
@@ -49,36 +39,36 @@ function parseServicesConfig(text, file, options) {
     const strings = (node, what) => {
         if (node === undefined || node === null)
             return [];
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(node))
+        if (!(0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .isSeq */ .oP)(node))
             return fail(`${what} must be a list`, node);
-        return node.items.map((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(item) && typeof item.value === 'string' && item.value.trim() !== ''
+        return node.items.map((item) => (0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .isScalar */ .jn)(item) && typeof item.value === 'string' && item.value.trim() !== ''
             ? item.value.trim()
             : fail(`${what} entries must be non-empty strings`, item));
     };
     const inRepo = (value, node) => {
         try {
-            return (0,_workspace_path__WEBPACK_IMPORTED_MODULE_3__/* .workspaceRelative */ .U)(options.root, (0,_workspace_path__WEBPACK_IMPORTED_MODULE_3__/* .resolveInWorkspace */ .z)(options.root, value, 'config'));
+            return (0,_workspace_path__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRelative */ .U)(options.root, (0,_workspace_path__WEBPACK_IMPORTED_MODULE_2__/* .resolveInWorkspace */ .z)(options.root, value, 'config'));
         }
         catch {
             return fail(`"${value}" leaves the repository`, node);
         }
     };
     const servicesNode = root.get('services', true);
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(servicesNode))
+    if (!(0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .isSeq */ .oP)(servicesNode))
         return fail('`services` must be a list', servicesNode ?? root);
     const seen = new Set();
     const services = servicesNode.items.map((item) => {
-        const entry = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isMap)(item) ? item : undefined;
+        const entry = (0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .isMap */ .jh)(item) ? item : undefined;
         const nameNode = (entry ? entry.get('name', true) : item);
-        const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(nameNode) ? String(nameNode.value ?? '') : '';
-        if (!(0,_image_name__WEBPACK_IMPORTED_MODULE_2__/* .isServiceName */ .tN)(name)) {
+        const name = (0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .isScalar */ .jn)(nameNode) ? String(nameNode.value ?? '') : '';
+        if (!(0,_image_name__WEBPACK_IMPORTED_MODULE_1__/* .isServiceName */ .tN)(name)) {
             fail(`service name must be one image path component, got ${JSON.stringify(name)}`, nameNode ?? item);
         }
         if (seen.has(name))
             fail(`service "${name}" is listed twice`, nameNode);
         seen.add(name);
         for (const pair of entry?.items ?? []) {
-            const key = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(pair.key) ? String(pair.key.value) : '';
+            const key = (0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : '';
             if (!['name', 'context', 'dockerfile', 'paths'].includes(key)) {
                 fail(`unknown key "${key}" for service "${name}" (known: name, context, dockerfile, paths)`, pair.key);
             }
@@ -87,7 +77,7 @@ function parseServicesConfig(text, file, options) {
             const node = entry?.get(key, true);
             if (node === undefined)
                 return undefined;
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar)(node) || typeof node.value !== 'string')
+            if (!(0,_yaml_lib__WEBPACK_IMPORTED_MODULE_3__/* .isScalar */ .jn)(node) || typeof node.value !== 'string')
                 fail(`${key} must be a string`, node);
             return inRepo(String(node.value), node);
         };
@@ -101,6 +91,41 @@ function parseServicesConfig(text, file, options) {
     });
     return { services, sharedPaths: strings(root.get('shared-paths', true), 'shared-paths') };
 }
+
+
+/***/ }),
+
+/***/ 7014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vj: () => (/* binding */ isAlias),
+/* harmony export */   jh: () => (/* binding */ isMap),
+/* harmony export */   jn: () => (/* binding */ isScalar),
+/* harmony export */   oP: () => (/* binding */ isSeq),
+/* harmony export */   oQ: () => (/* binding */ yaml)
+/* harmony export */ });
+/* unused harmony export isNode */
+// The `yaml` package, loaded on first use. Values files that yaml-scan
+// understands are read and edited without it, so a run over ordinary files
+// does not load the full parser (a tenth of a bundle, about 10 ms of every
+// start-up). Code that needs the parser calls yaml() or the guards below;
+// files import only types from 'yaml' itself.
+let lib;
+/** The `yaml` module. */
+function yaml() {
+    // A CommonJS require: ncc bundles the package as usual, but evaluates it
+    // only when this first runs. (A static import is evaluated at start-up;
+    // a dynamic import() would make every caller async.)
+    lib ??= __webpack_require__(8815);
+    return lib;
+}
+// The node guards, as yaml's own (there are nodes only once yaml is loaded).
+const isAlias = (node) => yaml().isAlias(node);
+const isMap = (node) => yaml().isMap(node);
+const isScalar = (node) => yaml().isScalar(node);
+const isSeq = (node) => yaml().isSeq(node);
+const isNode = (node) => yaml().isNode(node);
 
 
 /***/ })

@@ -2,8 +2,9 @@
 // recipe (site/static/examples/kind-with-registry.sh): containerd reads
 // /etc/containerd/certs.d/<host>/hosts.toml, never a `registry.mirrors` patch,
 // which containerd 2 node images reject next to `config_path`.
-import YAML, { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml'
+import type { Document, LineCounter, YAMLMap } from 'yaml'
 import { UserError } from './errors'
+import { isMap, isScalar, isSeq, yaml } from './yaml-lib'
 
 export const KIND_API_VERSION = 'kind.x-k8s.io/v1alpha4'
 export const CERTS_DIR = '/etc/containerd/certs.d'
@@ -35,7 +36,7 @@ export function hostsToml(registry: LocalRegistry): { dir: string; file: string;
 
 /** KEP-1755's ConfigMap, so in-cluster tools can discover the registry. */
 export function registryHostingConfigMap(registry: LocalRegistry): string {
-  return YAML.stringify({
+  return yaml().stringify({
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name: 'local-registry-hosting', namespace: 'kube-public' },
@@ -76,11 +77,11 @@ function fail(
  */
 export function kindConfig(options: KindConfigOptions): KindConfig {
   const warnings: string[] = []
-  let doc: YAML.Document
+  let doc: Document
   if (options.userConfig) {
     const { path, text } = options.userConfig
-    const lines = new LineCounter()
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
+    const lines = new (yaml().LineCounter)()
+    doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false })
     const [error] = doc.errors
     if (error) fail(`${path} is not valid YAML: ${error.message}`, path, error.pos[0], lines)
     const root = doc.contents
@@ -100,7 +101,7 @@ export function kindConfig(options: KindConfigOptions): KindConfig {
       fail(`${path}: containerdConfigPatches must be a list`, path, root.range?.[0], lines)
     }
     const mirrors = patches?.items.find((item) =>
-      String(YAML.isScalar(item) ? item.value : '').includes('registry.mirrors'),
+      String(isScalar(item) ? item.value : '').includes('registry.mirrors'),
     )
     if (mirrors) {
       const message = `${path}: a containerdConfigPatches entry uses registry.mirrors, which containerd 2 (kind v0.27+ node images) rejects next to config_path; configure mirrors with hosts.toml files under ${CERTS_DIR} instead`
@@ -108,7 +109,7 @@ export function kindConfig(options: KindConfigOptions): KindConfig {
       warnings.push(message)
     }
   } else {
-    doc = new YAML.Document({
+    doc = new (yaml().Document)({
       kind: 'Cluster',
       apiVersion: KIND_API_VERSION,
       nodes: [

@@ -1,7 +1,7 @@
-import { parse } from 'yaml'
 import { UserError } from './errors'
 import type { ImageRef } from './image-ref'
 import { formatKeyPath } from './key-path'
+import { yaml } from './yaml-lib'
 
 /** Kustomize's own file names. */
 export function isKustomization(path: string): boolean {
@@ -35,7 +35,7 @@ export function kustomizeEdits(
 ): KeyEdit[] {
   let data: unknown
   try {
-    data = parse(text, { uniqueKeys: false })
+    data = yaml().parse(text, { uniqueKeys: false })
   } catch {
     data = undefined // the edit itself reports the parse error with its position
   }

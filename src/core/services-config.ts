@@ -8,11 +8,12 @@
 //       paths: [proto/api/**]     # also rebuild api when these change
 //   shared-paths:
 //     - libs/common/**
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml'
+import type { Node, YAMLMap } from 'yaml'
 import type { ServiceDefinition } from './changed-services'
 import { UserError } from './errors'
 import { isServiceName } from './image-name'
 import { resolveInWorkspace, workspaceRelative } from './workspace-path'
+import { isMap, isScalar, isSeq, yaml } from './yaml-lib'
 
 export interface ServicesConfig {
   services: ServiceDefinition[]
@@ -24,8 +25,8 @@ export function parseServicesConfig(
   file: string,
   options: { root: string; servicesDir: string },
 ): ServicesConfig {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  const lineCounter = new (yaml().LineCounter)()
+  const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false })
   const fail = (message: string, node?: Node | null, offset?: number): never => {
     const at = offset ?? node?.range?.[0]
     const pos = at === undefined ? undefined : lineCounter.linePos(at)

@@ -1,23 +1,8 @@
 import { isDeepStrictEqual } from 'node:util'
-import {
-  Composer,
-  type CST,
-  type Document,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  type Pair,
-  Parser,
-  Scalar,
-  visit,
-  type YAMLMap,
-  YAMLParseError,
-} from 'yaml'
+import type { CST, Document, LineCounter, Node, Pair, Scalar, YAMLMap } from 'yaml'
 import { UserError } from './errors'
 import { formatKeyPath, type PathSegment, parseKeyPath } from './key-path'
+import { isAlias, isMap, isScalar, isSeq, yaml } from './yaml-lib'
 import {
   doubleQuoted,
   isPlainSafe,
@@ -47,7 +32,7 @@ const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false } as const
 
 /** The CST of `text`, so that both YAML versions can be composed from one parse. */
 function tokens(text: string, lines: LineCounter): CST.Token[] {
-  return [...new Parser(lines.addNewLine).parse(text)]
+  return [...new (yaml().Parser)(lines.addNewLine).parse(text)]
 }
 
 /** What parseDocument does, from tokens: the first document, an error if there are more. */
@@ -58,7 +43,7 @@ function compose(
   keepSourceTokens = false,
 ): Document.Parsed {
   let doc: Document.Parsed | undefined
-  for (const next of new Composer({ ...PARSE_OPTIONS, version, keepSourceTokens }).compose(
+  for (const next of new (yaml().Composer)({ ...PARSE_OPTIONS, version, keepSourceTokens }).compose(
     tokens,
     true,
     text.length,
@@ -67,7 +52,7 @@ function compose(
     else {
       const range = [next.range[0], next.range[1]] as [number, number]
       doc.errors.push(
-        new YAMLParseError(
+        new (yaml().YAMLParseError)(
           range,
           'MULTIPLE_DOCS',
           'Source contains multiple documents; please use YAML.parseAllDocuments()',
@@ -87,7 +72,7 @@ let lastParsed: Parsed | undefined
 
 function parse(text: string, file: string): Parsed {
   if (lastParsed && lastParsed.file === file && lastParsed.text === text) return lastParsed
-  const lines = new LineCounter()
+  const lines = new (yaml().LineCounter)()
   const doc = compose(tokens(text, lines), text, '1.2')
   const error = doc.errors[0]
   if (error) {
@@ -127,7 +112,7 @@ function keyMatches(key: unknown, wanted: string): boolean {
 }
 
 function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && key.source === '<<' && key.type === Scalar.PLAIN
+  return isScalar(key) && key.source === '<<' && key.type === 'PLAIN'
 }
 
 /** Where a key path leads in a document. */
@@ -146,7 +131,7 @@ type Located =
 function anchorsInUse(p: Parsed): Set<string> {
   const used = new Set<string>()
   if (!p.text.includes('*')) return used // an alias is spelled *name
-  visit(p.doc, {
+  yaml().visit(p.doc, {
     Alias(_, node) {
       used.add(node.source)
     },
@@ -271,7 +256,7 @@ function locate(p: Parsed, segments: PathSegment[], key: string): Located {
 
 /** A scalar as the string the file spells it (plain: its source text, as written). */
 function scalarText(node: Scalar): string {
-  if (node.type === Scalar.PLAIN || node.type === undefined) {
+  if (node.type === 'PLAIN' || node.type === undefined) {
     return node.source ?? (node.value === null ? '' : String(node.value))
   }
   return String(node.value)
@@ -299,17 +284,17 @@ export function readScalar(text: string, key: string, file: string): string | un
 }
 
 function styleOf(node: Scalar): ScalarStyle {
-  if (node.type === Scalar.QUOTE_SINGLE) return 'single'
-  if (node.type === Scalar.QUOTE_DOUBLE) return 'double'
-  if (node.type === Scalar.PLAIN) return 'plain'
+  if (node.type === 'QUOTE_SINGLE') return 'single'
+  if (node.type === 'QUOTE_DOUBLE') return 'double'
+  if (node.type === 'PLAIN') return 'plain'
   return 'double' // a block scalar becomes a one-line double-quoted one
 }
 
 /** The scalar already says `value`, and every YAML reader agrees. */
 function alreadySet(node: Scalar, value: string, flow: boolean): boolean {
   if (typeof node.value !== 'string' || node.value !== value) return false
-  if (node.type === Scalar.PLAIN) return isPlainSafe(value, flow)
-  return node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE
+  if (node.type === 'PLAIN') return isPlainSafe(value, flow)
+  return node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
 }
 
 function lineBreak(text: string): string {
@@ -325,7 +310,7 @@ function replaceScalar(text: string, node: Scalar, value: string, flow: boolean)
   const [start, end] = node.range!
   let rendered = renderScalar(value, styleOf(node), flow)
   let stop = end
-  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
     // The block's range runs to its final line break: keep that break.
     const tail = /\r?\n$/.exec(text.slice(start, end))
     if (tail) stop = end - tail[0].length
@@ -536,7 +521,7 @@ function verifyEdit(
   }
   // One parse of the text; YAML 1.2 is composed from its tokens, 1.1 too
   // unless the edited scalar alone settles it (see readsUnder11).
-  const lines = new LineCounter()
+  const lines = new (yaml().LineCounter)()
   const cst = tokens(after, lines)
   const doc = compose(cst, after, '1.2', true)
   if (doc.errors.length > 0) bug(`the result does not parse (${doc.errors[0]!.message})`)

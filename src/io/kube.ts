@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join } from 'node:path'
-import YAML from 'yaml'
 import { UserError } from '../core/errors'
 import { hostsToml, type LocalRegistry, registryHostingConfigMap } from '../core/kind-config'
 import {
@@ -18,6 +17,7 @@ import {
   type Release,
 } from '../core/kind-plan'
 import { mapLimit } from '../core/map-limit'
+import { yaml } from '../core/yaml-lib'
 import { CommandError, type ExecOptions, type ExecResult, run } from './exec'
 import * as core from './runner'
 import type { ToolPaths } from './tools'
@@ -214,7 +214,7 @@ export async function wireRegistry(cluster: Cluster, registry: LocalRegistry): P
 }
 
 export async function ensureNamespace(cluster: Cluster): Promise<void> {
-  const manifest = YAML.stringify({
+  const manifest = yaml().stringify({
     apiVersion: 'v1',
     kind: 'Namespace',
     metadata: { name: cluster.namespace },
@@ -335,7 +335,7 @@ export async function applyManifests(
 /** Charts that declare dependencies need them vendored before install. */
 function needsDependencyBuild(chartDir: string): boolean {
   try {
-    const chart = YAML.parse(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as {
+    const chart = yaml().parse(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as {
       dependencies?: unknown[]
     }
     return (chart.dependencies?.length ?? 0) > 0 && !existsSync(join(chartDir, 'charts'))
