@@ -727,6 +727,8 @@ function readEventPayload(path = process.env.GITHUB_EVENT_PATH) {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8701);
+
 
 class CommandError extends Error {
     command;
@@ -741,12 +743,30 @@ class CommandError extends Error {
         this.name = 'CommandError';
     }
 }
+// Where each command is on PATH, looked up once per PATH. Given a bare name,
+// @actions/exec stats it in every PATH directory on every call (a runner's
+// PATH has about fifteen), and an action runs git several times. The lookup
+// is @actions/exec's own (io.which on process.env.PATH); a failed one is not
+// kept, so a tool installed later is found.
+const located = new Map();
+function locate(command) {
+    if (command.includes('/'))
+        return Promise.resolve(command);
+    const key = `${process.env.PATH ?? ''}\0${command}`;
+    let path = located.get(key);
+    if (!path) {
+        path = (0,_actions_io__WEBPACK_IMPORTED_MODULE_1__/* .which */ .K7)(command, true);
+        path.catch(() => located.delete(key));
+        located.set(key, path);
+    }
+    return path;
+}
 /**
  * Runs a program with an argument array: no shell ever sees an input.
  * Every external command of this library goes through here.
  */
 async function run(command, args, options = {}) {
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(command, [...args], {
+    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(await locate(command), [...args], {
         cwd: options.cwd,
         env: options.env ? { ...process.env, ...options.env } : undefined,
         input: options.input === undefined ? undefined : Buffer.from(options.input),

@@ -1,4 +1,5 @@
 import * as exec from '@actions/exec'
+import { which } from '@actions/io'
 
 export interface ExecResult {
   code: number
@@ -31,6 +32,25 @@ export class CommandError extends Error {
   }
 }
 
+// Where each command is on PATH, looked up once per PATH. Given a bare name,
+// @actions/exec stats it in every PATH directory on every call (a runner's
+// PATH has about fifteen), and an action runs git several times. The lookup
+// is @actions/exec's own (io.which on process.env.PATH); a failed one is not
+// kept, so a tool installed later is found.
+const located = new Map<string, Promise<string>>()
+
+function locate(command: string): Promise<string> {
+  if (command.includes('/')) return Promise.resolve(command)
+  const key = `${process.env.PATH ?? ''}\0${command}`
+  let path = located.get(key)
+  if (!path) {
+    path = which(command, true)
+    path.catch(() => located.delete(key))
+    located.set(key, path)
+  }
+  return path
+}
+
 /**
  * Runs a program with an argument array: no shell ever sees an input.
  * Every external command of this library goes through here.
@@ -40,7 +60,7 @@ export async function run(
   args: readonly string[],
   options: ExecOptions = {},
 ): Promise<ExecResult> {
-  const result = await exec.getExecOutput(command, [...args], {
+  const result = await exec.getExecOutput(await locate(command), [...args], {
     cwd: options.cwd,
     env: options.env ? { ...(process.env as Record<string, string>), ...options.env } : undefined,
     input: options.input === undefined ? undefined : Buffer.from(options.input),
