@@ -1179,7 +1179,7 @@ class GitOpsHistory {
     dir;
     env;
     changes;
-    head;
+    order;
     blobs;
     /** Whether close() ends `blobs` (not when the caller lent its reader). */
     ownsBlobs;
@@ -1187,24 +1187,25 @@ class GitOpsHistory {
     constructor(dir, env, 
     /** Newest first, per file. */
     changes, 
-    /** The newest commit that touched any of the files. */
-    head, blobs) {
+    /** Each commit's place in the log, newest first. */
+    order, blobs) {
         this.dir = dir;
         this.env = env;
         this.changes = changes;
-        this.head = head;
+        this.order = order;
         this.ownsBlobs = !blobs;
         this.blobs = blobs ?? new git_blobs/* BlobReader */.n(dir, env);
     }
     /**
-     * Reads the first-parent history of `files` on `ref` (one git process).
+     * Reads the first-parent history on `ref` of the files that `pathspecs`
+     * (paths, or git pathspecs such as `:(glob)...`) name, in one git process.
      * `blobs`: a reader of the same repository already running, to read old
      * versions through instead of starting another `git cat-file`.
      */
-    static async load(dir, ref, files, env = {}, blobs) {
-        const changes = new Map(files.map((f) => [f, []]));
-        let head;
-        if (files.length > 0) {
+    static async load(dir, ref, pathspecs, env = {}, blobs) {
+        const changes = new Map();
+        const order = new Map();
+        if (pathspecs.length > 0) {
             // --first-parent: a change merged from a pull request counts from its
             // merge, which is when the environment got it.
             const { stdout } = await (0,git/* git */.$)([
@@ -1217,7 +1218,7 @@ class GitOpsHistory {
                 '--format=%x1e%H%x1f%P%x1f%ct%x1f%(trailers:unfold,separator=%x1d)',
                 ref,
                 '--',
-                ...files,
+                ...pathspecs,
             ], { cwd: dir, env });
             for (const record of stdout.split('\x1e')) {
                 if (record === '')
@@ -1226,7 +1227,7 @@ class GitOpsHistory {
                 const [commit, parents, ct, trailers] = record
                     .slice(0, end < 0 ? undefined : end)
                     .split('\x1f');
-                head ??= commit;
+                order.set(commit, order.size);
                 const fields = end < 0
                     ? []
                     : record
@@ -1236,9 +1237,11 @@ class GitOpsHistory {
                 for (let i = 0; i + 1 < fields.length; i += 2) {
                     const meta = fields[i].split(' ');
                     const path = fields[i + 1];
-                    const list = changes.get(path);
-                    if (!list)
-                        continue;
+                    let list = changes.get(path);
+                    if (!list) {
+                        list = [];
+                        changes.set(path, list);
+                    }
                     const [before, after] = [meta[2], meta[3]];
                     list.push({
                         commit: commit,
@@ -1251,7 +1254,25 @@ class GitOpsHistory {
                 }
             }
         }
-        return new GitOpsHistory(dir, env, changes, head, blobs);
+        return new GitOpsHistory(dir, env, changes, order, blobs);
+    }
+    /**
+     * The files the pathspecs name that exist at `ref`: those whose newest
+     * change left them in place. (Each first-parent commit is compared with
+     * its first parent, so the newest change of a file is its state at `ref`.)
+     */
+    presentFiles() {
+        return [...this.changes].filter(([, list]) => list[0]?.after !== undefined).map(([f]) => f);
+    }
+    /** The newest commit that touched any of `files`. */
+    headOf(files) {
+        let head;
+        for (const file of files) {
+            const newest = this.changes.get(file)?.[0]?.commit;
+            if (newest && (!head || this.order.get(newest) < this.order.get(head)))
+                head = newest;
+        }
+        return head;
     }
     /** The value at `key` in a blob; undefined when missing or when that old version does not parse. */
     valueIn(blob, key, file) {
@@ -1392,6 +1413,16 @@ function templatePattern(template, env) {
         .join('');
     return new RegExp(`^${body}$`);
 }
+/**
+ * A git pathspec (glob magic) for every file the template can name in `env`:
+ * each {service} becomes `*`, one path component, as a service name is. It
+ * matches all that discoverServices accepts, and perhaps more, so a history
+ * read with it before the tree is listed covers every service found then.
+ */
+function templatePathspec(template, env) {
+    const parts = (0,file_template/* renderFileTemplate */.N)(template, { service: PLACEHOLDER, env }).split(PLACEHOLDER);
+    return `:(glob)${parts.map((part) => part.replace(/[*?[\]\\]/g, '\\$&')).join('*')}`;
+}
 /** Services with a file for every environment, sorted. */
 function discoverServices(template, envs, paths) {
     let found;
@@ -1409,7 +1440,6 @@ function discoverServices(template, envs, paths) {
 }
 
 ;// CONCATENATED MODULE: ./src/io/promotion-reader.ts
-
 
 
 
@@ -1446,14 +1476,9 @@ async function readValue(text, file, key, service, tip) {
         throw new errors/* UserError */.y(`${file}: key "${key}" does not exist`, { file });
     return value;
 }
-async function listServices(req, tip, envs) {
-    if (req.services.length > 0)
-        return req.services;
-    const tree = await (0,git/* gitOut */.B)(['ls-tree', '-r', '-z', '--name-only', '--full-tree', tip], {
-        cwd: req.dir,
-        env: req.env,
-    });
-    const services = discoverServices(req.fileTemplate, envs, tree.split('\0'));
+/** The services with a values file for each of `envs` among `paths` (the files at the tip). */
+function servicesIn(req, envs, paths) {
+    const services = discoverServices(req.fileTemplate, envs, paths);
     if (services.length === 0) {
         throw new errors/* UserError */.y(`No service has a values file for ${envs.join(' and ')} (file-template ${req.fileTemplate})`);
     }
@@ -1491,14 +1516,26 @@ function renderable(paths) {
 }
 async function readPromotion(req, tip, read, blobs) {
     const from = req.from;
-    const services = await listServices(req, tip, [from, req.to]);
+    const envs = [from, req.to];
+    let services = req.services;
+    let loading;
+    if (services.length === 0) {
+        // The services are found in the history itself: one `git log` over
+        // every file the template can name in `from` and `to`. The files at the
+        // tip are those whose newest change left them in place.
+        const history = await GitOpsHistory.load(req.dir, tip, envs.map((env) => templatePathspec(req.fileTemplate, env)), req.env, blobs);
+        loading = Promise.resolve(history);
+        services = servicesIn(req, envs, history.presentFiles());
+    }
     const fileOf = (service, env) => (0,file_template/* renderFileTemplate */.N)(req.fileTemplate, { service, env });
-    // The history's `git log` runs while the values are read and parsed, and
-    // all files are asked for at once. (A service whose path does not render
-    // fails in the loop, in its turn.)
+    // Named services: their history's `git log` runs while the values are
+    // read and parsed. (A path that does not render fails in the loop, in its
+    // turn.) All files are asked for at once.
     const early = renderable(() => services.flatMap((s) => [fileOf(s, from), fileOf(s, req.to)]));
-    const loading = early && GitOpsHistory.load(req.dir, tip, early, req.env, blobs);
-    loading?.catch(() => { });
+    if (!loading && early) {
+        loading = GitOpsHistory.load(req.dir, tip, early, req.env, blobs);
+        loading.catch(() => { });
+    }
     const texts = readAll(read, early ?? []);
     const textOf = (file) => texts.get(file) ?? read(file);
     const values = [];
@@ -1532,7 +1569,7 @@ async function readPromotion(req, tip, read, blobs) {
     finally {
         history.close();
     }
-    return plan(req, history.head ?? tip, changes, unchanged);
+    return plan(req, history.headOf(files) ?? tip, changes, unchanged);
 }
 async function previousSource(history, c, key) {
     if (c.current === undefined)
@@ -1583,7 +1620,7 @@ async function readRollback(req, tip, read, blobs) {
     finally {
         history.close();
     }
-    return plan(req, history.head ?? tip, changes, unchanged);
+    return plan(req, history.headOf(paths) ?? tip, changes, unchanged);
 }
 function plan(req, head, changes, unchanged) {
     return {

@@ -20,6 +20,17 @@ function templatePattern(template: string, env: string): RegExp {
   return new RegExp(`^${body}$`)
 }
 
+/**
+ * A git pathspec (glob magic) for every file the template can name in `env`:
+ * each {service} becomes `*`, one path component, as a service name is. It
+ * matches all that discoverServices accepts, and perhaps more, so a history
+ * read with it before the tree is listed covers every service found then.
+ */
+export function templatePathspec(template: string, env: string): string {
+  const parts = renderFileTemplate(template, { service: PLACEHOLDER, env }).split(PLACEHOLDER)
+  return `:(glob)${parts.map((part) => part.replace(/[*?[\]\\]/g, '\\$&')).join('*')}`
+}
+
 /** Services with a file for every environment, sorted. */
 export function discoverServices(template: string, envs: string[], paths: string[]): string[] {
   let found: Set<string> | undefined

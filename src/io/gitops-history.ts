@@ -6,9 +6,10 @@ import { BlobReader } from './git-blobs'
 
 // What the GitOps history says about a value: which commit set it (and so
 // since when an environment runs it, and, through that commit's trailers,
-// which source commit it was built from), and what came before it. One
-// `git log` for all files of a run plus one `git cat-file --batch`, however
-// many services.
+// which source commit it was built from), and what came before it; also
+// which of the files exist at the tip, which is how a plan finds its
+// services. One `git log` for all files of a run plus one `git cat-file
+// --batch`, however many services.
 
 export interface FileChange {
   commit: string
@@ -58,8 +59,8 @@ export class GitOpsHistory {
     private readonly env: Record<string, string>,
     /** Newest first, per file. */
     private readonly changes: Map<string, FileChange[]>,
-    /** The newest commit that touched any of the files. */
-    readonly head: string | undefined,
+    /** Each commit's place in the log, newest first. */
+    private readonly order: Map<string, number>,
     blobs: BlobReader | undefined,
   ) {
     this.ownsBlobs = !blobs
@@ -67,20 +68,21 @@ export class GitOpsHistory {
   }
 
   /**
-   * Reads the first-parent history of `files` on `ref` (one git process).
+   * Reads the first-parent history on `ref` of the files that `pathspecs`
+   * (paths, or git pathspecs such as `:(glob)...`) name, in one git process.
    * `blobs`: a reader of the same repository already running, to read old
    * versions through instead of starting another `git cat-file`.
    */
   static async load(
     dir: string,
     ref: string,
-    files: string[],
+    pathspecs: string[],
     env: Record<string, string> = {},
     blobs?: BlobReader,
   ): Promise<GitOpsHistory> {
-    const changes = new Map<string, FileChange[]>(files.map((f) => [f, []]))
-    let head: string | undefined
-    if (files.length > 0) {
+    const changes = new Map<string, FileChange[]>()
+    const order = new Map<string, number>()
+    if (pathspecs.length > 0) {
       // --first-parent: a change merged from a pull request counts from its
       // merge, which is when the environment got it.
       const { stdout } = await git(
@@ -94,7 +96,7 @@ export class GitOpsHistory {
           '--format=%x1e%H%x1f%P%x1f%ct%x1f%(trailers:unfold,separator=%x1d)',
           ref,
           '--',
-          ...files,
+          ...pathspecs,
         ],
         { cwd: dir, env },
       )
@@ -104,7 +106,7 @@ export class GitOpsHistory {
         const [commit, parents, ct, trailers] = record
           .slice(0, end < 0 ? undefined : end)
           .split('\x1f')
-        head ??= commit
+        order.set(commit!, order.size)
         const fields =
           end < 0
             ? []
@@ -115,8 +117,11 @@ export class GitOpsHistory {
         for (let i = 0; i + 1 < fields.length; i += 2) {
           const meta = fields[i]!.split(' ')
           const path = fields[i + 1]!
-          const list = changes.get(path)
-          if (!list) continue
+          let list = changes.get(path)
+          if (!list) {
+            list = []
+            changes.set(path, list)
+          }
           const [before, after] = [meta[2]!, meta[3]!]
           list.push({
             commit: commit!,
@@ -129,7 +134,26 @@ export class GitOpsHistory {
         }
       }
     }
-    return new GitOpsHistory(dir, env, changes, head, blobs)
+    return new GitOpsHistory(dir, env, changes, order, blobs)
+  }
+
+  /**
+   * The files the pathspecs name that exist at `ref`: those whose newest
+   * change left them in place. (Each first-parent commit is compared with
+   * its first parent, so the newest change of a file is its state at `ref`.)
+   */
+  presentFiles(): string[] {
+    return [...this.changes].filter(([, list]) => list[0]?.after !== undefined).map(([f]) => f)
+  }
+
+  /** The newest commit that touched any of `files`. */
+  headOf(files: string[]): string | undefined {
+    let head: string | undefined
+    for (const file of files) {
+      const newest = this.changes.get(file)?.[0]?.commit
+      if (newest && (!head || this.order.get(newest)! < this.order.get(head)!)) head = newest
+    }
+    return head
   }
 
   /** The value at `key` in a blob; undefined when missing or when that old version does not parse. */

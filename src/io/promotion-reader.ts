@@ -10,9 +10,8 @@ import {
   promotionChanges,
   type ServiceValues,
 } from '../core/promotion-plan'
-import { discoverServices } from '../core/service-discovery'
+import { discoverServices, templatePathspec } from '../core/service-discovery'
 import { readScalar } from '../core/yaml-edit'
-import { gitOut } from './git'
 import { BlobReader } from './git-blobs'
 import { GitOpsHistory } from './gitops-history'
 
@@ -75,13 +74,9 @@ async function readValue(
   return value
 }
 
-async function listServices(req: PlanRequest, tip: string, envs: string[]): Promise<string[]> {
-  if (req.services.length > 0) return req.services
-  const tree = await gitOut(['ls-tree', '-r', '-z', '--name-only', '--full-tree', tip], {
-    cwd: req.dir,
-    env: req.env,
-  })
-  const services = discoverServices(req.fileTemplate, envs, tree.split('\0'))
+/** The services with a values file for each of `envs` among `paths` (the files at the tip). */
+function servicesIn(req: PlanRequest, envs: string[], paths: string[]): string[] {
+  const services = discoverServices(req.fileTemplate, envs, paths)
   if (services.length === 0) {
     throw new UserError(
       `No service has a values file for ${envs.join(' and ')} (file-template ${req.fileTemplate})`,
@@ -128,15 +123,33 @@ function renderable(paths: () => string[]): string[] | undefined {
 
 async function readPromotion(req: PlanRequest, tip: string, read: ReadFile, blobs?: BlobReader) {
   const from = req.from!
-  const services = await listServices(req, tip, [from, req.to])
+  const envs = [from, req.to]
+  let services = req.services
+  let loading: Promise<GitOpsHistory> | undefined
+  if (services.length === 0) {
+    // The services are found in the history itself: one `git log` over
+    // every file the template can name in `from` and `to`. The files at the
+    // tip are those whose newest change left them in place.
+    const history = await GitOpsHistory.load(
+      req.dir,
+      tip,
+      envs.map((env) => templatePathspec(req.fileTemplate, env)),
+      req.env,
+      blobs,
+    )
+    loading = Promise.resolve(history)
+    services = servicesIn(req, envs, history.presentFiles())
+  }
   const fileOf = (service: string, env: string) =>
     renderFileTemplate(req.fileTemplate, { service, env })
-  // The history's `git log` runs while the values are read and parsed, and
-  // all files are asked for at once. (A service whose path does not render
-  // fails in the loop, in its turn.)
+  // Named services: their history's `git log` runs while the values are
+  // read and parsed. (A path that does not render fails in the loop, in its
+  // turn.) All files are asked for at once.
   const early = renderable(() => services.flatMap((s) => [fileOf(s, from), fileOf(s, req.to)]))
-  const loading = early && GitOpsHistory.load(req.dir, tip, early, req.env, blobs)
-  loading?.catch(() => {})
+  if (!loading && early) {
+    loading = GitOpsHistory.load(req.dir, tip, early, req.env, blobs)
+    loading.catch(() => {})
+  }
   const texts = readAll(read, early ?? [])
   const textOf = (file: string) => texts.get(file) ?? read(file)
   const values: ServiceValues[] = []
@@ -169,7 +182,7 @@ async function readPromotion(req: PlanRequest, tip: string, read: ReadFile, blob
   } finally {
     history.close()
   }
-  return plan(req, history.head ?? tip, changes, unchanged)
+  return plan(req, history.headOf(files) ?? tip, changes, unchanged)
 }
 
 async function previousSource(history: GitOpsHistory, c: PlanChange, key: string) {
@@ -222,7 +235,7 @@ async function readRollback(req: PlanRequest, tip: string, read: ReadFile, blobs
   } finally {
     history.close()
   }
-  return plan(req, history.head ?? tip, changes, unchanged)
+  return plan(req, history.headOf(paths) ?? tip, changes, unchanged)
 }
 
 function plan(

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { templatePathspec } from '../../src/core/service-discovery'
 import { BlobReader } from '../../src/io/git-blobs'
 import { GitOpsHistory } from '../../src/io/gitops-history'
 import { commitFiles, git, makeRemote, TEST_AUTHOR } from '../harness/git-fixtures'
@@ -25,11 +26,12 @@ describe('GitOpsHistory', () => {
       'Update user-service to 1.1.0 in staging\n\nSource-Repository: minishop/user-service\nSource-Commit: abc123abc123\nRun-URL: https://example.test/run/1',
       at(2),
     )
-    commitFiles(dir, { [FILE]: values('1.1.0', 'v2') }, 'sidecar', at(3))
+    const sidecar = commitFiles(dir, { [FILE]: values('1.1.0', 'v2') }, 'sidecar', at(3))
     const last = commitFiles(dir, { [OTHER]: 'image:\n  tag: o2\n' }, 'other', at(4))
     const history = await GitOpsHistory.load(dir, 'HEAD', [FILE, OTHER])
     try {
-      expect(history.head).toBe(last)
+      expect(history.headOf([FILE, OTHER])).toBe(last)
+      expect(history.headOf([FILE])).toBe(sidecar)
       const origin = await history.valueOrigin(FILE, 'image.tag', '1.1.0')
       expect(origin).toEqual({
         commit: set,
@@ -123,6 +125,58 @@ describe('GitOpsHistory', () => {
       expect((await blobs.read(`HEAD:${FILE}`))?.toString()).toBe(values('1.1.0'))
     } finally {
       blobs.close()
+    }
+  })
+
+  it('reads every file a template can name through its pathspec, and tells the head of any of them', async () => {
+    const template = 'infra/helm-charts/{service}/values-{env}.yaml'
+    const repo = makeRemote({ [FILE]: values('1.0.0'), [OTHER]: values('1.0.0') })
+    const dir = repo.clone
+    const user = commitFiles(dir, { [FILE]: values('1.1.0') }, 'user', at(2))
+    // Outside the pattern: another environment, another chart layout.
+    const prod = 'infra/helm-charts/user-service/values-prod.yaml'
+    commitFiles(
+      dir,
+      { [prod]: values('0.9.0'), 'charts/x/values-staging.yaml': 'a: 1\n' },
+      'other files',
+      at(3),
+    )
+    const history = await GitOpsHistory.load(dir, 'HEAD', [templatePathspec(template, 'staging')])
+    try {
+      expect(history.headOf([FILE, OTHER])).toBe(user)
+      expect(history.headOf([prod])).toBeUndefined()
+      expect(await history.valueOrigin(FILE, 'image.tag', '1.1.0')).toMatchObject({ commit: user })
+      expect(await history.valueOrigin(OTHER, 'image.tag', '1.0.0')).toMatchObject({
+        previous: undefined,
+      })
+    } finally {
+      history.close()
+    }
+  })
+
+  it('tells the files the pathspec names that exist at the ref: deleted, re-added and merged ones too', async () => {
+    const template = 'infra/helm-charts/{service}/values-{env}.yaml'
+    const path = (service: string) => `infra/helm-charts/${service}/values-staging.yaml`
+    const repo = makeRemote({ [path('kept')]: values('1'), [path('deleted')]: values('1') })
+    const dir = repo.clone
+    commitFiles(dir, { [path('readded')]: values('1') }, 'add', at(2))
+    git(dir, 'rm', '-q', path('deleted'), path('readded'))
+    commitFiles(dir, {}, 'delete two', at(3))
+    commitFiles(dir, { [path('readded')]: values('2') }, 'add again', at(4))
+    git(dir, 'checkout', '-q', '-b', 'side')
+    commitFiles(dir, { [path('merged')]: values('1') }, 'on a branch', at(5))
+    git(dir, 'checkout', '-q', 'main')
+    commitFiles(dir, { 'README.md': 'x\n' }, 'meanwhile', at(6))
+    git(dir, 'merge', '-q', '--no-ff', '-m', 'merge', 'side')
+    const history = await GitOpsHistory.load(dir, 'HEAD', [templatePathspec(template, 'staging')])
+    try {
+      const tree = git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n')
+      expect(history.presentFiles().sort()).toEqual(
+        tree.filter((f) => f.endsWith('values-staging.yaml')).sort(),
+      )
+      expect(history.presentFiles().sort()).toEqual([path('kept'), path('merged'), path('readded')])
+    } finally {
+      history.close()
     }
   })
 })
