@@ -726,8 +726,14 @@ function readEventPayload(path = process.env.GITHUB_EVENT_PATH) {
 /* harmony export */   Q: () => (/* binding */ CommandError),
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
-/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8701);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1955);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8701);
+
+
 
 
 class CommandError extends Error {
@@ -744,10 +750,13 @@ class CommandError extends Error {
     }
 }
 // Where each command is on PATH, looked up once per PATH. Given a bare name,
-// @actions/exec stats it in every PATH directory on every call (a runner's
-// PATH has about fifteen), and an action runs git several times. The lookup
-// is @actions/exec's own (io.which on process.env.PATH); a failed one is not
-// kept, so a tool installed later is found.
+// @actions/exec stats it in every PATH directory, one asynchronous stat
+// after another, on every call (a runner's PATH has about fifteen), and an
+// action runs git several times. The lookup finds what io.which finds (the
+// first executable file in PATH order) with synchronous stats that raise no
+// error for a missing file; io.which itself answers where that does not
+// apply (Windows) and words the error when nothing is found. A failed
+// lookup is not kept, so a tool installed later is found.
 const located = new Map();
 function locate(command) {
     if (command.includes('/'))
@@ -755,18 +764,41 @@ function locate(command) {
     const key = `${process.env.PATH ?? ''}\0${command}`;
     let path = located.get(key);
     if (!path) {
-        path = (0,_actions_io__WEBPACK_IMPORTED_MODULE_1__/* .which */ .K7)(command, true);
+        const found = process.platform === 'win32' ? undefined : firstOnPath(command);
+        path = found ? Promise.resolve(found) : (0,_actions_io__WEBPACK_IMPORTED_MODULE_3__/* .which */ .K7)(command, true);
         path.catch(() => located.delete(key));
         located.set(key, path);
     }
     return path;
+}
+/** @actions/io's test for an executable file on Unix. */
+function isExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 && stats.gid === process.getgid?.()) ||
+        ((stats.mode & 64) > 0 && stats.uid === process.getuid?.()));
+}
+function firstOnPath(command) {
+    for (const dir of (process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+        if (!dir)
+            continue;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, command);
+        try {
+            const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false });
+            if (stats?.isFile() && isExecutable(stats))
+                return path;
+        }
+        catch {
+            // Not a directory, no permission: not here, as for io.which.
+        }
+    }
+    return undefined;
 }
 /**
  * Runs a program with an argument array: no shell ever sees an input.
  * Every external command of this library goes through here.
  */
 async function run(command, args, options = {}) {
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(await locate(command), [...args], {
+    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_2__/* .getExecOutput */ .H(await locate(command), [...args], {
         cwd: options.cwd,
         env: options.env ? { ...process.env, ...options.env } : undefined,
         input: options.input === undefined ? undefined : Buffer.from(options.input),

@@ -1,3 +1,5 @@
+import { type Stats, statSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
 import * as exec from '@actions/exec'
 import { which } from '@actions/io'
 
@@ -33,10 +35,13 @@ export class CommandError extends Error {
 }
 
 // Where each command is on PATH, looked up once per PATH. Given a bare name,
-// @actions/exec stats it in every PATH directory on every call (a runner's
-// PATH has about fifteen), and an action runs git several times. The lookup
-// is @actions/exec's own (io.which on process.env.PATH); a failed one is not
-// kept, so a tool installed later is found.
+// @actions/exec stats it in every PATH directory, one asynchronous stat
+// after another, on every call (a runner's PATH has about fifteen), and an
+// action runs git several times. The lookup finds what io.which finds (the
+// first executable file in PATH order) with synchronous stats that raise no
+// error for a missing file; io.which itself answers where that does not
+// apply (Windows) and words the error when nothing is found. A failed
+// lookup is not kept, so a tool installed later is found.
 const located = new Map<string, Promise<string>>()
 
 function locate(command: string): Promise<string> {
@@ -44,11 +49,35 @@ function locate(command: string): Promise<string> {
   const key = `${process.env.PATH ?? ''}\0${command}`
   let path = located.get(key)
   if (!path) {
-    path = which(command, true)
+    const found = process.platform === 'win32' ? undefined : firstOnPath(command)
+    path = found ? Promise.resolve(found) : which(command, true)
     path.catch(() => located.delete(key))
     located.set(key, path)
   }
   return path
+}
+
+/** @actions/io's test for an executable file on Unix. */
+function isExecutable(stats: Stats): boolean {
+  return (
+    (stats.mode & 1) > 0 ||
+    ((stats.mode & 8) > 0 && stats.gid === process.getgid?.()) ||
+    ((stats.mode & 64) > 0 && stats.uid === process.getuid?.())
+  )
+}
+
+function firstOnPath(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue
+    const path = join(dir, command)
+    try {
+      const stats = statSync(path, { throwIfNoEntry: false })
+      if (stats?.isFile() && isExecutable(stats)) return path
+    } catch {
+      // Not a directory, no permission: not here, as for io.which.
+    }
+  }
+  return undefined
 }
 
 /**

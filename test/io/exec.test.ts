@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { which } from '@actions/io'
 import { afterEach, describe, expect, it } from 'vitest'
 import { run } from '../../src/io/exec'
 import { tempDir } from '../harness/git-fixtures'
@@ -46,5 +47,17 @@ describe('run', () => {
     writeFileSync(join(dir, 'late-tool'), '#!/bin/sh\necho here\n')
     chmodSync(join(dir, 'late-tool'), 0o755)
     expect((await run('late-tool', [])).stdout).toBe('here\n')
+  })
+
+  it('runs the first executable file of that name on PATH, as io.which finds it', async () => {
+    const notExecutable = join(tempDir('noexec-'), 'bin')
+    mkdirSync(notExecutable)
+    writeFileSync(join(notExecutable, 'pick-tool'), '#!/bin/sh\necho wrong\n')
+    const aDirectory = join(tempDir('dir-'), 'bin')
+    mkdirSync(join(aDirectory, 'pick-tool'), { recursive: true })
+    const right = toolDir('pick-tool', 'right')
+    process.env.PATH = `${notExecutable}:${aDirectory}:${right}:${toolDir('pick-tool', 'later')}`
+    expect((await run('pick-tool', [])).stdout).toBe('right\n')
+    expect(await which('pick-tool', true)).toBe(join(right, 'pick-tool'))
   })
 })
