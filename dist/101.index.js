@@ -102,6 +102,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -332,6 +334,7 @@ function getInputs() {
 
 
 
+
 const main_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 // A revision a user may name: never an option (`--upload-pack=...`).
 const REVISION = /^[A-Za-z0-9_][A-Za-z0-9_./^~@{}-]*$/;
@@ -340,7 +343,9 @@ function checkRevision(value, input) {
         throw new errors/* UserError */.y(`Input ${input} must be a commit SHA or a ref name, got ${JSON.stringify(value)}`);
     }
 }
-async function resolveCommit(rev, cwd, remote, input) {
+async function resolveCommit(rev, cwd, remote, input, present = new Set()) {
+    if (present.has(rev))
+        return rev;
     if (main_SHA.test(rev)) {
         await ensureCommits([rev], { cwd, remote, log: runner/* info */.pq });
         return rev;
@@ -352,6 +357,23 @@ async function resolveCommit(rev, cwd, remote, input) {
     if (result.code !== 0)
         throw new errors/* UserError */.y(`Input ${input}: "${rev}" is not a commit in this clone`);
     return result.stdout.trim();
+}
+/**
+ * The checkout's root, and which of `shas` it has as commits, in one git
+ * process (every CI run pays for each process). rev-parse answers in order
+ * and stops at the first commit it lacks: that one and those after it are
+ * checked, and fetched, one by one later. No root: not a checkout, which
+ * repositoryRoot words.
+ */
+async function openCheckout(dir, shas) {
+    if ((0,external_node_fs_.existsSync)(dir)) {
+        const result = await (0,git/* git */.$)(['rev-parse', '--show-toplevel', ...shas.map((sha) => `${sha}^{commit}`)], { cwd: dir, allowFailure: true });
+        const [root, ...lines] = result.stdout.split('\n');
+        // A commit it has is printed as its id (a commit SHA peels to itself).
+        if (root && (0,external_node_path_.isAbsolute)(root))
+            return { root, present: new Set(shas.filter((sha) => lines.includes(sha))) };
+    }
+    return { root: await repositoryRoot(dir), present: new Set() };
 }
 async function repositoryRoot(dir) {
     const result = await (0,git/* git */.$)(['rev-parse', '--show-toplevel'], { cwd: dir, allowFailure: true });
@@ -422,8 +444,8 @@ async function listServices(inputs, repo, workspace, servicesDir, head) {
     return { services: found.services, sharedPaths };
 }
 /** The commit a diff range compares `head` with. */
-async function diffBase(range, head, repo, remote, options) {
-    const from = await resolveCommit(range.base, repo, remote, 'base');
+async function diffBase(range, head, repo, remote, options, present) {
+    const from = await resolveCommit(range.base, repo, remote, 'base', present);
     return range.mergeBase ? mergeBase(from, head, options) : from;
 }
 async function run() {
@@ -432,10 +454,11 @@ async function run() {
     checkRevision(inputs.head, 'head');
     checkRevision(inputs.remote, 'remote');
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const repo = await repositoryRoot((0,workspace_path/* resolveInWorkspace */.z)(workspace, inputs.path, 'path'));
-    const servicesDir = (0,workspace_path/* workspaceRelative */.U)(repo, (0,workspace_path/* resolveInWorkspace */.z)(repo, inputs.servicesDir, 'services-dir'));
     const ctx = (0,event_context/* eventContext */.W)(process.env, (0,event_payload/* readEventPayload */.N)());
     const range = changeRange(ctx, { base: inputs.base, head: inputs.head });
+    const commits = range.kind === 'none' ? [] : [range.head, ...(range.kind === 'diff' ? [range.base] : [])];
+    const { root: repo, present } = await openCheckout((0,workspace_path/* resolveInWorkspace */.z)(workspace, inputs.path, 'path'), commits.filter((rev) => main_SHA.test(rev)));
+    const servicesDir = (0,workspace_path/* workspaceRelative */.U)(repo, (0,workspace_path/* resolveInWorkspace */.z)(repo, inputs.servicesDir, 'services-dir'));
     runner/* info */.pq(`Range: ${range.kind === 'diff' ? `${range.base}..${range.head}` : range.kind} (${range.reason})`);
     if (range.kind === 'none') {
         runner/* notice */.lm(`No services to build: ${range.reason}`);
@@ -443,7 +466,7 @@ async function run() {
         return;
     }
     const options = { cwd: repo, remote: inputs.remote, log: runner/* info */.pq };
-    const head = await resolveCommit(range.head || 'HEAD', repo, inputs.remote, 'head');
+    const head = await resolveCommit(range.head || 'HEAD', repo, inputs.remote, 'head', present);
     // The services (the head's tree, or the config file) and the changed files
     // are independent reads: their git processes run side by side. The log
     // reads as if they ran in turn (the diff's fetches after the services), and
@@ -452,7 +475,7 @@ async function run() {
     const listed = listServices(inputs, repo, workspace, servicesDir, head);
     const baseOf = range.kind === 'all'
         ? undefined
-        : diffBase(range, head, repo, inputs.remote, { ...options, log: diffLog.log });
+        : diffBase(range, head, repo, inputs.remote, { ...options, log: diffLog.log }, present);
     const filesOf = baseOf?.then((base) => changedFiles(base, head, repo));
     filesOf?.catch(() => { });
     const { services, sharedPaths } = await listed;

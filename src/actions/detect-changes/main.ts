@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { isAbsolute } from 'node:path'
 import {
   type ChangeResult,
   changedServices,
@@ -39,7 +40,9 @@ async function resolveCommit(
   cwd: string,
   remote: string,
   input: string,
+  present: ReadonlySet<string> = new Set(),
 ): Promise<string> {
+  if (present.has(rev)) return rev
   if (SHA.test(rev)) {
     await ensureCommits([rev], { cwd, remote, log: core.info })
     return rev
@@ -54,6 +57,30 @@ async function resolveCommit(
   if (result.code !== 0)
     throw new UserError(`Input ${input}: "${rev}" is not a commit in this clone`)
   return result.stdout.trim()
+}
+
+/**
+ * The checkout's root, and which of `shas` it has as commits, in one git
+ * process (every CI run pays for each process). rev-parse answers in order
+ * and stops at the first commit it lacks: that one and those after it are
+ * checked, and fetched, one by one later. No root: not a checkout, which
+ * repositoryRoot words.
+ */
+async function openCheckout(
+  dir: string,
+  shas: string[],
+): Promise<{ root: string; present: Set<string> }> {
+  if (existsSync(dir)) {
+    const result = await git(
+      ['rev-parse', '--show-toplevel', ...shas.map((sha) => `${sha}^{commit}`)],
+      { cwd: dir, allowFailure: true },
+    )
+    const [root, ...lines] = result.stdout.split('\n')
+    // A commit it has is printed as its id (a commit SHA peels to itself).
+    if (root && isAbsolute(root))
+      return { root, present: new Set(shas.filter((sha) => lines.includes(sha))) }
+  }
+  return { root: await repositoryRoot(dir), present: new Set() }
 }
 
 async function repositoryRoot(dir: string): Promise<string> {
@@ -152,8 +179,9 @@ async function diffBase(
   repo: string,
   remote: string,
   options: GitChangesOptions,
+  present: ReadonlySet<string>,
 ): Promise<string> {
-  const from = await resolveCommit(range.base, repo, remote, 'base')
+  const from = await resolveCommit(range.base, repo, remote, 'base', present)
   return range.mergeBase ? mergeBase(from, head, options) : from
 }
 
@@ -163,13 +191,18 @@ export async function run(): Promise<void> {
   checkRevision(inputs.head, 'head')
   checkRevision(inputs.remote, 'remote')
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-  const repo = await repositoryRoot(resolveInWorkspace(workspace, inputs.path, 'path'))
+  const ctx = eventContext(process.env, readEventPayload())
+  const range = changeRange(ctx, { base: inputs.base, head: inputs.head })
+  const commits =
+    range.kind === 'none' ? [] : [range.head, ...(range.kind === 'diff' ? [range.base] : [])]
+  const { root: repo, present } = await openCheckout(
+    resolveInWorkspace(workspace, inputs.path, 'path'),
+    commits.filter((rev) => SHA.test(rev)),
+  )
   const servicesDir = workspaceRelative(
     repo,
     resolveInWorkspace(repo, inputs.servicesDir, 'services-dir'),
   )
-  const ctx = eventContext(process.env, readEventPayload())
-  const range = changeRange(ctx, { base: inputs.base, head: inputs.head })
   core.info(
     `Range: ${range.kind === 'diff' ? `${range.base}..${range.head}` : range.kind} (${range.reason})`,
   )
@@ -180,7 +213,7 @@ export async function run(): Promise<void> {
     return
   }
   const options = { cwd: repo, remote: inputs.remote, log: core.info }
-  const head = await resolveCommit(range.head || 'HEAD', repo, inputs.remote, 'head')
+  const head = await resolveCommit(range.head || 'HEAD', repo, inputs.remote, 'head', present)
 
   // The services (the head's tree, or the config file) and the changed files
   // are independent reads: their git processes run side by side. The log
@@ -191,7 +224,7 @@ export async function run(): Promise<void> {
   const baseOf =
     range.kind === 'all'
       ? undefined
-      : diffBase(range, head, repo, inputs.remote, { ...options, log: diffLog.log })
+      : diffBase(range, head, repo, inputs.remote, { ...options, log: diffLog.log }, present)
   const filesOf = baseOf?.then((base) => changedFiles(base, head, repo))
   filesOf?.catch(() => {})
   const { services, sharedPaths } = await listed
