@@ -2064,12 +2064,11 @@ const isNode = (node) => yaml().isNode(node);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1955);
-/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8701);
 
 
-
-
+// @actions/exec (with @actions/io, child_process and assert) is loaded by the
+// first command: a dry run that runs none does not pay for it.
+const loadExec = () => __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 1955));
 class CommandError extends Error {
     command;
     args;
@@ -2099,7 +2098,9 @@ function locate(command) {
     let path = located.get(key);
     if (!path) {
         const found = process.platform === 'win32' ? undefined : firstOnPath(command);
-        path = found ? Promise.resolve(found) : (0,_actions_io__WEBPACK_IMPORTED_MODULE_3__/* .which */ .K7)(command, true);
+        path = found
+            ? Promise.resolve(found)
+            : __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 8701)).then(({ which }) => which(command, true));
         path.catch(() => located.delete(key));
         located.set(key, path);
     }
@@ -2132,7 +2133,8 @@ function firstOnPath(command) {
  * Every external command of this library goes through here.
  */
 async function run(command, args, options = {}) {
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_2__/* .getExecOutput */ .H(await locate(command), [...args], {
+    const exec = await loadExec();
+    const result = await exec.getExecOutput(await locate(command), [...args], {
         cwd: options.cwd,
         env: options.env ? { ...process.env, ...options.env } : undefined,
         input: options.input === undefined ? undefined : Buffer.from(options.input),

@@ -4863,7 +4863,7 @@ const userAgent = 'actions/tool-cache';
 function downloadTool(url, dest, auth, headers) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
         dest = dest || external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
-        yield lib_io/* mkdirP */.U$(external_path_.dirname(dest));
+        yield lib_io.mkdirP(external_path_.dirname(dest));
         core_debug(`Downloading ${url}`);
         core_debug(`Destination ${dest}`);
         const maxAttempts = 3;
@@ -4924,7 +4924,7 @@ function downloadToolAttempt(url, dest, auth, headers) {
             if (!succeeded) {
                 core_debug('download failed');
                 try {
-                    yield lib_io/* rmRF */.Yz(dest);
+                    yield lib_io.rmRF(dest);
                 }
                 catch (err) {
                     core_debug(`Failed to delete '${dest}'. ${err.message}`);
@@ -5024,7 +5024,7 @@ function extractTar(file_1, dest_1) {
         // Determine whether GNU tar
         core_debug('Checking tar --version');
         let versionOutput = '';
-        yield (0,lib_exec/* exec */.m)('tar --version', [], {
+        yield (0,lib_exec.exec)('tar --version', [], {
             ignoreReturnCode: true,
             silent: true,
             listeners: {
@@ -5060,7 +5060,7 @@ function extractTar(file_1, dest_1) {
             args.push('--overwrite');
         }
         args.push('-C', destArg, '-f', fileArg);
-        yield (0,lib_exec/* exec */.m)(`tar`, args);
+        yield (0,lib_exec.exec)(`tar`, args);
         return dest;
     });
 }
@@ -5347,7 +5347,7 @@ function _createExtractFolder(dest) {
             // create a temp dir
             dest = external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
         }
-        yield lib_io/* mkdirP */.U$(dest);
+        yield lib_io.mkdirP(dest);
         return dest;
     });
 }
@@ -5356,9 +5356,9 @@ function _createToolPath(tool, version, arch) {
         const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
         core_debug(`destination ${folderPath}`);
         const markerPath = `${folderPath}.complete`;
-        yield lib_io/* rmRF */.Yz(folderPath);
-        yield lib_io/* rmRF */.Yz(markerPath);
-        yield lib_io/* mkdirP */.U$(folderPath);
+        yield lib_io.rmRF(folderPath);
+        yield lib_io.rmRF(markerPath);
+        yield lib_io.mkdirP(folderPath);
         return folderPath;
     });
 }

@@ -1,7 +1,9 @@
 import { type Stats, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
-import * as exec from '@actions/exec'
-import { which } from '@actions/io'
+
+// @actions/exec (with @actions/io, child_process and assert) is loaded by the
+// first command: a dry run that runs none does not pay for it.
+const loadExec = () => import('@actions/exec')
 
 export interface ExecResult {
   code: number
@@ -50,7 +52,9 @@ function locate(command: string): Promise<string> {
   let path = located.get(key)
   if (!path) {
     const found = process.platform === 'win32' ? undefined : firstOnPath(command)
-    path = found ? Promise.resolve(found) : which(command, true)
+    path = found
+      ? Promise.resolve(found)
+      : import('@actions/io').then(({ which }) => which(command, true))
     path.catch(() => located.delete(key))
     located.set(key, path)
   }
@@ -89,6 +93,7 @@ export async function run(
   args: readonly string[],
   options: ExecOptions = {},
 ): Promise<ExecResult> {
+  const exec = await loadExec()
   const result = await exec.getExecOutput(await locate(command), [...args], {
     cwd: options.cwd,
     env: options.env ? { ...(process.env as Record<string, string>), ...options.env } : undefined,
