@@ -31,6 +31,8 @@ export interface RunOptions {
 
 export interface RunResult {
   exitCode: number
+  /** Wall time of the process, from its spawn to its exit (not the harness's own work). */
+  ms: number
   stdout: string
   stderr: string
   outputs: Record<string, string>
@@ -123,6 +125,7 @@ export async function runAction(script: string, options: RunOptions = {}): Promi
     else env[k] = v
   }
 
+  const started = performance.now()
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: workspace,
     env,
@@ -148,6 +151,7 @@ export async function runAction(script: string, options: RunOptions = {}): Promi
       resolvePromise(code ?? 1)
     })
   })
+  const ms = performance.now() - started
 
   const state = parseCommandFile(readFileSync(files.state, 'utf8'))
   const annotations = stdout
@@ -157,6 +161,7 @@ export async function runAction(script: string, options: RunOptions = {}): Promi
     .map((m) => ({ level: m[1]!, properties: (m[2] ?? '').trim(), message: unescapeData(m[3]!) }))
   return {
     exitCode,
+    ms,
     stdout,
     stderr,
     outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
