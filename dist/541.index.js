@@ -1175,6 +1175,46 @@ function parseTrailers(text) {
 function hasSource(trailers) {
     return trailers.some(([k]) => /^(source-commit|service-source)$/i.test(k));
 }
+/**
+ * `git log -z --raw` output, read token by token (tokens end with NUL): a
+ * commit's header (`\x1e` and its fields), then for each file its `:meta`
+ * token (after a newline, for the first) and its path. A path is taken
+ * whole, whatever bytes it holds.
+ */
+function parseLog(stdout, changes, order) {
+    let commit;
+    const tokens = stdout.split('\0');
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        if (token.startsWith('\x1e')) {
+            const [id, parents, ct, ...trailers] = token.slice(1).split('\x1f');
+            order.set(id, order.size);
+            commit = {
+                commit: id,
+                parents: (parents ?? '').split(' ').filter((p) => p !== ''),
+                time: new Date(Number(ct) * 1000).toISOString(),
+                trailers: parseTrailers(trailers.join('\x1f')),
+            };
+            continue;
+        }
+        const meta = token.replace(/^\n/, '');
+        const path = tokens[i + 1];
+        if (!commit || !meta.startsWith(':') || path === undefined)
+            continue;
+        i++;
+        const [, , before, after] = meta.split(' ');
+        let list = changes.get(path);
+        if (!list) {
+            list = [];
+            changes.set(path, list);
+        }
+        list.push({
+            ...commit,
+            before: !before || NULL_BLOB.test(before) ? undefined : before,
+            after: !after || NULL_BLOB.test(after) ? undefined : after,
+        });
+    }
+}
 class GitOpsHistory {
     dir;
     env;
@@ -1207,11 +1247,16 @@ class GitOpsHistory {
         const order = new Map();
         if (pathspecs.length > 0) {
             // --first-parent: a change merged from a pull request counts from its
-            // merge, which is when the environment got it.
+            // merge, which is when the environment got it. --root: the first
+            // commit's files too, whatever log.showRoot says (presentFiles needs
+            // every file's creation). Pathspec magic (`:(glob)`) is read even where
+            // GIT_LITERAL_PATHSPECS is set.
+            const magic = pathspecs.some((p) => p.startsWith(':('));
             const { stdout } = await (0,git/* git */.$)([
                 'log',
                 '-z',
                 '--raw',
+                '--root',
                 '--no-abbrev',
                 '--no-renames',
                 '--first-parent',
@@ -1219,40 +1264,8 @@ class GitOpsHistory {
                 ref,
                 '--',
                 ...pathspecs,
-            ], { cwd: dir, env });
-            for (const record of stdout.split('\x1e')) {
-                if (record === '')
-                    continue;
-                const end = record.indexOf('\0');
-                const [commit, parents, ct, trailers] = record
-                    .slice(0, end < 0 ? undefined : end)
-                    .split('\x1f');
-                order.set(commit, order.size);
-                const fields = end < 0
-                    ? []
-                    : record
-                        .slice(end + 1)
-                        .replace(/^\n/, '')
-                        .split('\0');
-                for (let i = 0; i + 1 < fields.length; i += 2) {
-                    const meta = fields[i].split(' ');
-                    const path = fields[i + 1];
-                    let list = changes.get(path);
-                    if (!list) {
-                        list = [];
-                        changes.set(path, list);
-                    }
-                    const [before, after] = [meta[2], meta[3]];
-                    list.push({
-                        commit: commit,
-                        parents: (parents ?? '').split(' ').filter((p) => p !== ''),
-                        time: new Date(Number(ct) * 1000).toISOString(),
-                        trailers: parseTrailers(trailers ?? ''),
-                        before: NULL_BLOB.test(before) ? undefined : before,
-                        after: NULL_BLOB.test(after) ? undefined : after,
-                    });
-                }
-            }
+            ], { cwd: dir, env: magic ? { ...env, GIT_LITERAL_PATHSPECS: '0' } : env });
+            parseLog(stdout, changes, order);
         }
         return new GitOpsHistory(dir, env, changes, order, blobs);
     }

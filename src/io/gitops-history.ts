@@ -48,6 +48,50 @@ function hasSource(trailers: [string, string][]): boolean {
   return trailers.some(([k]) => /^(source-commit|service-source)$/i.test(k))
 }
 
+/**
+ * `git log -z --raw` output, read token by token (tokens end with NUL): a
+ * commit's header (`\x1e` and its fields), then for each file its `:meta`
+ * token (after a newline, for the first) and its path. A path is taken
+ * whole, whatever bytes it holds.
+ */
+function parseLog(
+  stdout: string,
+  changes: Map<string, FileChange[]>,
+  order: Map<string, number>,
+): void {
+  let commit: Omit<FileChange, 'before' | 'after'> | undefined
+  const tokens = stdout.split('\0')
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (token.startsWith('\x1e')) {
+      const [id, parents, ct, ...trailers] = token.slice(1).split('\x1f')
+      order.set(id!, order.size)
+      commit = {
+        commit: id!,
+        parents: (parents ?? '').split(' ').filter((p) => p !== ''),
+        time: new Date(Number(ct) * 1000).toISOString(),
+        trailers: parseTrailers(trailers.join('\x1f')),
+      }
+      continue
+    }
+    const meta = token.replace(/^\n/, '')
+    const path = tokens[i + 1]
+    if (!commit || !meta.startsWith(':') || path === undefined) continue
+    i++
+    const [, , before, after] = meta.split(' ')
+    let list = changes.get(path)
+    if (!list) {
+      list = []
+      changes.set(path, list)
+    }
+    list.push({
+      ...commit,
+      before: !before || NULL_BLOB.test(before) ? undefined : before,
+      after: !after || NULL_BLOB.test(after) ? undefined : after,
+    })
+  }
+}
+
 export class GitOpsHistory {
   private readonly blobs: BlobReader
   /** Whether close() ends `blobs` (not when the caller lent its reader). */
@@ -84,12 +128,17 @@ export class GitOpsHistory {
     const order = new Map<string, number>()
     if (pathspecs.length > 0) {
       // --first-parent: a change merged from a pull request counts from its
-      // merge, which is when the environment got it.
+      // merge, which is when the environment got it. --root: the first
+      // commit's files too, whatever log.showRoot says (presentFiles needs
+      // every file's creation). Pathspec magic (`:(glob)`) is read even where
+      // GIT_LITERAL_PATHSPECS is set.
+      const magic = pathspecs.some((p) => p.startsWith(':('))
       const { stdout } = await git(
         [
           'log',
           '-z',
           '--raw',
+          '--root',
           '--no-abbrev',
           '--no-renames',
           '--first-parent',
@@ -98,41 +147,9 @@ export class GitOpsHistory {
           '--',
           ...pathspecs,
         ],
-        { cwd: dir, env },
+        { cwd: dir, env: magic ? { ...env, GIT_LITERAL_PATHSPECS: '0' } : env },
       )
-      for (const record of stdout.split('\x1e')) {
-        if (record === '') continue
-        const end = record.indexOf('\0')
-        const [commit, parents, ct, trailers] = record
-          .slice(0, end < 0 ? undefined : end)
-          .split('\x1f')
-        order.set(commit!, order.size)
-        const fields =
-          end < 0
-            ? []
-            : record
-                .slice(end + 1)
-                .replace(/^\n/, '')
-                .split('\0')
-        for (let i = 0; i + 1 < fields.length; i += 2) {
-          const meta = fields[i]!.split(' ')
-          const path = fields[i + 1]!
-          let list = changes.get(path)
-          if (!list) {
-            list = []
-            changes.set(path, list)
-          }
-          const [before, after] = [meta[2]!, meta[3]!]
-          list.push({
-            commit: commit!,
-            parents: (parents ?? '').split(' ').filter((p) => p !== ''),
-            time: new Date(Number(ct) * 1000).toISOString(),
-            trailers: parseTrailers(trailers ?? ''),
-            before: NULL_BLOB.test(before) ? undefined : before,
-            after: NULL_BLOB.test(after) ? undefined : after,
-          })
-        }
-      }
+      parseLog(stdout, changes, order)
     }
     return new GitOpsHistory(dir, env, changes, order, blobs)
   }

@@ -179,4 +179,36 @@ describe('GitOpsHistory', () => {
       history.close()
     }
   })
+
+  it('reads the first commit, odd file names and its pathspec whatever git is configured to do', async () => {
+    const template = 'infra/helm-charts/{service}/values-{env}.yaml'
+    const odd = 'infra/helm-charts/we\x1eird/values-staging.yaml'
+    const repo = makeRemote({ [FILE]: values('1.0.0'), [odd]: values('1.0.0') })
+    const dir = repo.clone
+    const root = git(dir, 'rev-parse', 'HEAD')
+    commitFiles(dir, { 'README.md': 'x\n' }, 'unrelated', at(2))
+    // A runner's git may hide the root commit's files and read pathspecs literally.
+    const env = {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'log.showRoot',
+      GIT_CONFIG_VALUE_0: 'false',
+      GIT_LITERAL_PATHSPECS: '1',
+    }
+    const history = await GitOpsHistory.load(
+      dir,
+      'HEAD',
+      [templatePathspec(template, 'staging')],
+      env,
+    )
+    try {
+      expect(history.presentFiles().sort()).toEqual([FILE, odd].sort())
+      expect(history.headOf([FILE])).toBe(root)
+      expect(await history.valueOrigin(FILE, 'image.tag', '1.0.0')).toMatchObject({
+        commit: root,
+        previous: undefined,
+      })
+    } finally {
+      history.close()
+    }
+  })
 })
