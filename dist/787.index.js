@@ -1168,15 +1168,20 @@ function plainStringShape(value, flow) {
     // Stricter than the spec: `-x`, `?x`, `:x` are legal plain, but not worth the risk.
     if (BAD_START.test(value))
         return false;
-    if (SPECIAL_WORDS.test(value) || NUMBER_LIKE.some((re) => re.test(value)))
+    // go-yaml (Helm) drops every `_` before it tries a number: `+_1` is 1 there.
+    const bare = value.replace(/_/g, '');
+    if (SPECIAL_WORDS.test(value) || NUMBER_LIKE.some((re) => re.test(value) || re.test(bare))) {
         return false;
+    }
     // Control characters, line breaks, non-BMP oddities and YAML's own separators.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly what is refused
     if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value))
         return false;
     if (/: |:$| #|\t/.test(value))
         return false;
-    if (flow && /[,[\]{}]/.test(value))
+    // In `[...]` and `{...}`, go-yaml also ends a plain scalar at `?` and
+    // refuses any `:` in one.
+    if (flow && /[,[\]{}?:]/.test(value))
         return false;
     return true;
 }

@@ -168,4 +168,19 @@ describe('yaml-scalar-style against the full parser (YAML 1.1 and 1.2)', () => {
       }
     }
   })
+
+  // go-yaml v2 (Helm) is not the oracle here: its rules are tables.
+  it('quotes what go-yaml reads as a number once it drops every `_`', () => {
+    for (const v of ['+_1', '+_.5', '0_x1', '0_b1', '0_o7', '1e_+5', '_1', '1_']) {
+      expect(isPlainSafe(v, false), v).toBe(false)
+    }
+    expect(isPlainSafe('v_1', false)).toBe(true)
+  })
+
+  it('in a flow collection, quotes a value with `?` or `:`, where go-yaml ends or refuses it', () => {
+    for (const v of ['https://a/b?c=d', 'ghcr.io/x:1.0', 'a?b']) {
+      expect(isPlainSafe(v, true), v).toBe(false)
+      expect(isPlainSafe(v, false), v).toBe(true)
+    }
+  })
 })
