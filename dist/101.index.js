@@ -229,16 +229,12 @@ var git = __webpack_require__(7500);
 // there (fetching them into a shallow clone), and list what changed.
 
 
-async function hasCommit(sha, cwd) {
-    const result = await (0,git/* git */.$)(['cat-file', '-e', `${sha}^{commit}`], { cwd, allowFailure: true });
-    return result.code === 0;
-}
 async function isShallow(cwd) {
-    return (await (0,git/* gitOut */.B)(['rev-parse', '--is-shallow-repository'], { cwd })) === 'true';
+    return (await (0,git/* gitOut */.BQ)(['rev-parse', '--is-shallow-repository'], { cwd })) === 'true';
 }
 async function fetch(args, options, what) {
     options.log?.(`git fetch ${args.join(' ')}`);
-    const result = await (0,git/* git */.$)(['fetch', '--no-tags', '--quiet', ...args], {
+    const result = await (0,git/* git */.$Y)(['fetch', '--no-tags', '--quiet', ...args], {
         cwd: options.cwd,
         allowFailure: true,
     });
@@ -251,7 +247,7 @@ async function fetch(args, options, what) {
 async function ensureCommits(shas, options) {
     const missing = [];
     for (const sha of shas)
-        if (!(await hasCommit(sha, options.cwd)))
+        if (!(await (0,git/* hasCommit */.QE)(sha, { cwd: options.cwd })))
             missing.push(sha);
     if (missing.length === 0)
         return;
@@ -259,13 +255,13 @@ async function ensureCommits(shas, options) {
     const depth = (await isShallow(options.cwd)) ? ['--depth=1'] : [];
     await fetch([...depth, options.remote, ...missing], options, `commit ${missing.join(', ')}`);
     for (const sha of missing) {
-        if (!(await hasCommit(sha, options.cwd))) {
+        if (!(await (0,git/* hasCommit */.QE)(sha, { cwd: options.cwd }))) {
             throw new errors/* UserError */.y(`Commit ${sha} is not in ${options.remote} (was it force-pushed away?)`);
         }
     }
 }
 async function mergeBaseOf(base, head, cwd) {
-    const result = await (0,git/* git */.$)(['merge-base', base, head], { cwd, allowFailure: true });
+    const result = await (0,git/* git */.$Y)(['merge-base', base, head], { cwd, allowFailure: true });
     return result.code === 0 ? result.stdout.trim() : undefined;
 }
 /**
@@ -286,7 +282,7 @@ async function mergeBase(base, head, options) {
 }
 /** Files that differ between two commits; a rename counts as its old and its new path. */
 async function changedFiles(base, head, cwd) {
-    const out = await (0,git/* gitOut */.B)([
+    const out = await (0,git/* gitOut */.BQ)([
         'diff',
         '--name-only',
         '--no-renames',
@@ -301,7 +297,7 @@ async function changedFiles(base, head, cwd) {
 }
 /** Every file path in a commit's tree. */
 async function treeFiles(commit, cwd) {
-    const out = await (0,git/* gitOut */.B)(['ls-tree', '-r', '-z', '--name-only', commit], { cwd });
+    const out = await (0,git/* gitOut */.BQ)(['ls-tree', '-r', '-z', '--name-only', commit], { cwd });
     return out.split('\0').filter((file) => file !== '');
 }
 
@@ -350,7 +346,7 @@ async function resolveCommit(rev, cwd, remote, input, present = new Set()) {
         await ensureCommits([rev], { cwd, remote, log: runner/* info */.pq });
         return rev;
     }
-    const result = await (0,git/* git */.$)(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+    const result = await (0,git/* git */.$Y)(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
         cwd,
         allowFailure: true,
     });
@@ -367,7 +363,7 @@ async function resolveCommit(rev, cwd, remote, input, present = new Set()) {
  */
 async function openCheckout(dir, shas) {
     if ((0,external_node_fs_.existsSync)(dir)) {
-        const result = await (0,git/* git */.$)(['rev-parse', '--show-toplevel', ...shas.map((sha) => `${sha}^{commit}`)], { cwd: dir, allowFailure: true });
+        const result = await (0,git/* git */.$Y)(['rev-parse', '--show-toplevel', ...shas.map((sha) => `${sha}^{commit}`)], { cwd: dir, allowFailure: true });
         const [root, ...lines] = result.stdout.split('\n');
         // A commit it has is printed as its id (a commit SHA peels to itself).
         if (root && (0,external_node_path_.isAbsolute)(root))
@@ -376,7 +372,7 @@ async function openCheckout(dir, shas) {
     return { root: await repositoryRoot(dir), present: new Set() };
 }
 async function repositoryRoot(dir) {
-    const result = await (0,git/* git */.$)(['rev-parse', '--show-toplevel'], { cwd: dir, allowFailure: true });
+    const result = await (0,git/* git */.$Y)(['rev-parse', '--show-toplevel'], { cwd: dir, allowFailure: true });
     if (!(0,external_node_fs_.existsSync)(dir) || result.code !== 0) {
         throw new errors/* UserError */.y(`Input path: ${dir} is not a git checkout (run actions/checkout first)`);
     }
@@ -843,8 +839,9 @@ async function run(command, args, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ git),
-/* harmony export */   B: () => (/* binding */ gitOut)
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   BQ: () => (/* binding */ gitOut),
+/* harmony export */   QE: () => (/* binding */ hasCommit)
 /* harmony export */ });
 /* harmony import */ var _exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9867);
 
@@ -859,6 +856,11 @@ function git(args, options) {
         input: options.input,
         allowFailure: options.allowFailure,
     });
+}
+/** Whether the repository has `oid` as a commit (no fetch). */
+async function hasCommit(oid, options) {
+    const found = await git(['cat-file', '-e', `${oid}^{commit}`], { ...options, allowFailure: true });
+    return found.code === 0;
 }
 /** git's stdout with the trailing newline removed. */
 async function gitOut(args, options) {

@@ -585,8 +585,9 @@ class BlobReader {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ git),
-/* harmony export */   B: () => (/* binding */ gitOut)
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   BQ: () => (/* binding */ gitOut),
+/* harmony export */   QE: () => (/* binding */ hasCommit)
 /* harmony export */ });
 /* harmony import */ var _exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9867);
 
@@ -601,6 +602,11 @@ function git(args, options) {
         input: options.input,
         allowFailure: options.allowFailure,
     });
+}
+/** Whether the repository has `oid` as a commit (no fetch). */
+async function hasCommit(oid, options) {
+    const found = await git(['cat-file', '-e', `${oid}^{commit}`], { ...options, allowFailure: true });
+    return found.code === 0;
 }
 /** git's stdout with the trailing newline removed. */
 async function gitOut(args, options) {
@@ -878,7 +884,7 @@ async function cloneGitOpsRepo(options) {
     const args = ['clone', '--quiet', '--no-tags', '--single-branch'];
     if (options.branch)
         args.push('--branch', options.branch);
-    const cloned = await (0,_git__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$)([...args, '--', url, dir], {
+    const cloned = await (0,_git__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)([...args, '--', url, dir], {
         cwd: options.parent,
         env,
         allowFailure: true,
@@ -891,7 +897,7 @@ async function cloneGitOpsRepo(options) {
 }
 /** The branch checked out in `dir`, if any. */
 async function checkedOutBranch(dir, env = {}) {
-    const out = await (0,_git__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$)(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+    const out = await (0,_git__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
         cwd: dir,
         env,
         allowFailure: true,
@@ -905,7 +911,7 @@ async function checkedOutBranch(dir, env = {}) {
  * which also gives the precise error.
  */
 async function describeCheckout(dir, env = {}) {
-    const out = await (0,_git__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$)([
+    const out = await (0,_git__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)([
         'rev-parse',
         '--show-toplevel',
         '--is-shallow-repository',
@@ -927,7 +933,7 @@ async function describeCheckout(dir, env = {}) {
 /** The top of the git checkout at `dir`; UserError when it is none. */
 async function checkoutRoot(dir) {
     try {
-        return await (0,_git__WEBPACK_IMPORTED_MODULE_3__/* .gitOut */ .B)(['rev-parse', '--show-toplevel'], { cwd: dir });
+        return await (0,_git__WEBPACK_IMPORTED_MODULE_3__/* .gitOut */ .BQ)(['rev-parse', '--show-toplevel'], { cwd: dir });
     }
     catch {
         throw new _core_errors__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${dir} is not a git checkout: run actions/checkout first, or set repository (and token)`);
@@ -968,7 +974,7 @@ async function checkoutRoot(dir) {
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Every entry of a commit's tree, by path (one process for the whole tree). */
 async function listTree(dir, commit, env) {
-    const { stdout } = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: dir, env });
+    const { stdout } = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: dir, env });
     const entries = new Map();
     for (const record of stdout.split('\0')) {
         if (record === '')
@@ -1018,12 +1024,12 @@ function commitReader(entries, blobs) {
 const RACE = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value|failed to lock|reference already exists/i;
 /** Builds a commit of `plan` on top of `parent` without touching the index or working tree. */
 async function buildCommit(o, env, parent, entries, plan) {
-    const gitDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(o.dir, await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .gitOut */ .B)(['rev-parse', '--git-dir'], { cwd: o.dir, env }));
+    const gitDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(o.dir, await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .gitOut */ .BQ)(['rev-parse', '--git-dir'], { cwd: o.dir, env }));
     const scratch = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gitDir, `minishop-commit-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(scratch, { recursive: true });
     try {
         const indexEnv = { ...env, GIT_INDEX_FILE: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'index') };
-        await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['read-tree', parent], { cwd: o.dir, env: indexEnv });
+        await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['read-tree', parent], { cwd: o.dir, env: indexEnv });
         // One hash-object for all files: written to scratch files first.
         const paths = plan.files.map((file, i) => {
             const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, 'blobs', String(i));
@@ -1031,7 +1037,7 @@ async function buildCommit(o, env, parent, entries, plan) {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(path, file.content);
             return path;
         });
-        const hashed = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .gitOut */ .B)(['hash-object', '-w', '--no-filters', '--stdin-paths'], {
+        const hashed = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .gitOut */ .BQ)(['hash-object', '-w', '--no-filters', '--stdin-paths'], {
             cwd: o.dir,
             env,
             input: `${paths.join('\n')}\n`,
@@ -1043,9 +1049,9 @@ async function buildCommit(o, env, parent, entries, plan) {
             return `${mode} ${objects[i]}\t${file.path}\0`;
         })
             .join('');
-        await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['update-index', '-z', '--index-info'], { cwd: o.dir, env: indexEnv, input: info });
-        const tree = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .gitOut */ .B)(['write-tree'], { cwd: o.dir, env: indexEnv });
-        const parentTree = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .gitOut */ .B)(['rev-parse', `${parent}^{tree}`], { cwd: o.dir, env });
+        await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['update-index', '-z', '--index-info'], { cwd: o.dir, env: indexEnv, input: info });
+        const tree = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .gitOut */ .BQ)(['write-tree'], { cwd: o.dir, env: indexEnv });
+        const parentTree = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .gitOut */ .BQ)(['rev-parse', `${parent}^{tree}`], { cwd: o.dir, env });
         if (tree === parentTree)
             return undefined;
         const identity = {
@@ -1054,7 +1060,7 @@ async function buildCommit(o, env, parent, entries, plan) {
             GIT_COMMITTER_NAME: o.author.name,
             GIT_COMMITTER_EMAIL: o.author.email,
         };
-        return await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .gitOut */ .B)(['commit-tree', tree, '-p', parent, '-F', '-'], {
+        return await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .gitOut */ .BQ)(['commit-tree', tree, '-p', parent, '-F', '-'], {
             cwd: o.dir,
             env: { ...env, ...identity },
             input: plan.message,
@@ -1065,7 +1071,7 @@ async function buildCommit(o, env, parent, entries, plan) {
     }
 }
 async function resolveRef(dir, ref, env) {
-    const out = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    const out = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
         cwd: dir,
         env,
         allowFailure: true,
@@ -1078,7 +1084,7 @@ async function currentTip(o, env) {
     const base = o.base ?? o.branch;
     if (o.push) {
         const tracking = `refs/remotes/${remote}/${base}`;
-        const fetched = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${base}:${tracking}`], { cwd: o.dir, env, allowFailure: true });
+        const fetched = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${base}:${tracking}`], { cwd: o.dir, env, allowFailure: true });
         if (fetched.code !== 0) {
             if (/couldn't find remote ref|not our ref/i.test(fetched.stderr)) {
                 throw new _core_errors__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Branch "${base}" does not exist on ${remote}`);
@@ -1097,7 +1103,7 @@ async function currentTip(o, env) {
 async function syncCheckout(o, env, commit) {
     const log = o.log ?? (() => { });
     const head = await resolveRef(o.dir, 'HEAD', env);
-    const symbolic = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['symbolic-ref', '-q', 'HEAD'], {
+    const symbolic = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['symbolic-ref', '-q', 'HEAD'], {
         cwd: o.dir,
         env,
         allowFailure: true,
@@ -1106,7 +1112,7 @@ async function syncCheckout(o, env, commit) {
     const target = `refs/heads/${o.branch}`;
     const headFollows = onBranch === target || (onBranch === undefined && head !== undefined);
     if (head && headFollows) {
-        const ff = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['merge', '--ff-only', '--quiet', commit], {
+        const ff = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['merge', '--ff-only', '--quiet', commit], {
             cwd: o.dir,
             env,
             allowFailure: true,
@@ -1120,26 +1126,26 @@ async function syncCheckout(o, env, commit) {
     const local = await resolveRef(o.dir, target, env);
     if (local === undefined)
         return;
-    const ancestor = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['merge-base', '--is-ancestor', local, commit], {
+    const ancestor = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['merge-base', '--is-ancestor', local, commit], {
         cwd: o.dir,
         env,
         allowFailure: true,
     });
     if (ancestor.code === 0) {
-        await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['update-ref', target, commit, local], { cwd: o.dir, env });
+        await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['update-ref', target, commit, local], { cwd: o.dir, env });
     }
 }
 /** push: false. The commit sits on the local branch tip; check it out when the branch is. */
 async function advanceLocalBranch(o, env, commit) {
     const target = `refs/heads/${o.branch}`;
-    const head = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['symbolic-ref', '-q', 'HEAD'], { cwd: o.dir, env, allowFailure: true });
+    const head = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['symbolic-ref', '-q', 'HEAD'], { cwd: o.dir, env, allowFailure: true });
     if (head.stdout.trim() === target) {
         // Fails, changing nothing, when a local modification is in the way.
-        await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['merge', '--ff-only', '--quiet', commit], { cwd: o.dir, env });
+        await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['merge', '--ff-only', '--quiet', commit], { cwd: o.dir, env });
     }
     else {
         const local = (await resolveRef(o.dir, target, env)) ?? '';
-        await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(['update-ref', target, commit, local], { cwd: o.dir, env });
+        await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(['update-ref', target, commit, local], { cwd: o.dir, env });
     }
 }
 /**
@@ -1185,7 +1191,7 @@ async function commitAndPush(o) {
         const args = ['push', '--porcelain', remote, `${commit}:refs/heads/${o.branch}`];
         if (o.force)
             args.splice(1, 0, '--force');
-        const pushed = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$)(args, { cwd: o.dir, env, allowFailure: true });
+        const pushed = await (0,_git__WEBPACK_IMPORTED_MODULE_7__/* .git */ .$Y)(args, { cwd: o.dir, env, allowFailure: true });
         if (pushed.code === 0) {
             log(`Pushed ${commit.slice(0, 12)} to ${remote}/${o.branch} (attempt ${attempt}).`);
             await syncCheckout(o, env, commit);

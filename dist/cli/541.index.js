@@ -1252,7 +1252,7 @@ class GitOpsHistory {
             // every file's creation). Pathspec magic (`:(glob)`) is read even where
             // GIT_LITERAL_PATHSPECS is set.
             const magic = pathspecs.some((p) => p.startsWith(':('));
-            const { stdout } = await (0,git/* git */.$)([
+            const { stdout } = await (0,git/* git */.$Y)([
                 'log',
                 '-z',
                 '--raw',
@@ -1341,7 +1341,7 @@ class GitOpsHistory {
      * newest of them that touched the file and names a source.
      */
     async mergedTrailers(change, file) {
-        const { stdout } = await (0,git/* git */.$)([
+        const { stdout } = await (0,git/* git */.$Y)([
             'log',
             '-z',
             '--format=%(trailers:unfold,separator=%x1d)',
@@ -1368,10 +1368,10 @@ class GitOpsHistory {
 async function ensureFullHistory(dir, remote, env = {}, 
 /** Already known (from describeCheckout): saves a git process. */
 known) {
-    const shallow = known ?? (await (0,git/* gitOut */.B)(['rev-parse', '--is-shallow-repository'], { cwd: dir, env })) === 'true';
+    const shallow = known ?? (await (0,git/* gitOut */.BQ)(['rev-parse', '--is-shallow-repository'], { cwd: dir, env })) === 'true';
     if (!shallow)
         return false;
-    await (0,git/* git */.$)(['fetch', '--unshallow', '--no-tags', '--quiet', remote], { cwd: dir, env });
+    await (0,git/* git */.$Y)(['fetch', '--unshallow', '--no-tags', '--quiet', remote], { cwd: dir, env });
     return true;
 }
 
@@ -1480,7 +1480,7 @@ function readerAt(dir, ref, env = {}) {
     };
     return { read, blobs, close: () => blobs.close() };
 }
-async function readValue(text, file, key, service, tip) {
+function readValue(text, file, key, service, tip) {
     if (text === undefined) {
         throw new errors/* UserError */.y(`${service}: ${file} does not exist (at ${tip.slice(0, 12)})`, { file });
     }
@@ -1531,24 +1531,21 @@ async function readPromotion(req, tip, read, blobs) {
     const from = req.from;
     const envs = [from, req.to];
     let services = req.services;
-    let loading;
+    let discovered;
     if (services.length === 0) {
         // The services are found in the history itself: one `git log` over
         // every file the template can name in `from` and `to`. The files at the
         // tip are those whose newest change left them in place.
-        const history = await GitOpsHistory.load(req.dir, tip, envs.map((env) => templatePathspec(req.fileTemplate, env)), req.env, blobs);
-        loading = Promise.resolve(history);
-        services = servicesIn(req, envs, history.presentFiles());
+        discovered = await GitOpsHistory.load(req.dir, tip, envs.map((env) => templatePathspec(req.fileTemplate, env)), req.env, blobs);
+        services = servicesIn(req, envs, discovered.presentFiles());
     }
     const fileOf = (service, env) => (0,file_template/* renderFileTemplate */.N)(req.fileTemplate, { service, env });
     // Named services: their history's `git log` runs while the values are
     // read and parsed. (A path that does not render fails in the loop, in its
     // turn.) All files are asked for at once.
     const early = renderable(() => services.flatMap((s) => [fileOf(s, from), fileOf(s, req.to)]));
-    if (!loading && early) {
-        loading = GitOpsHistory.load(req.dir, tip, early, req.env, blobs);
-        loading.catch(() => { });
-    }
+    const loading = discovered || !early ? undefined : GitOpsHistory.load(req.dir, tip, early, req.env, blobs);
+    loading?.catch(() => { });
     const texts = readAll(read, early ?? []);
     const textOf = (file) => texts.get(file) ?? read(file);
     const values = [];
@@ -1559,13 +1556,13 @@ async function readPromotion(req, tip, read, blobs) {
             service,
             fromFile,
             toFile,
-            fromValue: await readValue(await textOf(fromFile), fromFile, req.key, service, tip),
-            toValue: await readValue(await textOf(toFile), toFile, req.key, service, tip),
+            fromValue: readValue(await textOf(fromFile), fromFile, req.key, service, tip),
+            toValue: readValue(await textOf(toFile), toFile, req.key, service, tip),
         });
     }
     const { changes, unchanged } = promotionChanges(values, req.toValue);
     const files = values.flatMap((v) => [v.fromFile, v.toFile]);
-    const history = await (loading ?? GitOpsHistory.load(req.dir, tip, files, req.env, blobs));
+    const history = discovered ?? (await (loading ?? GitOpsHistory.load(req.dir, tip, files, req.env, blobs)));
     try {
         // Services' histories side by side: their reads share cat-file's round
         // trips (bounded: a merged change costs a `git log` of its own).
@@ -1603,7 +1600,7 @@ async function readRollback(req, tip, read, blobs) {
     const history = await GitOpsHistory.load(req.dir, tip, paths, req.env, blobs);
     try {
         for (const { service, file } of files) {
-            const current = await readValue(await texts.get(file), file, req.key, service, tip);
+            const current = readValue(await texts.get(file), file, req.key, service, tip);
             // The promotion that brought the current value (rollbacks skipped, so
             // rolling back twice goes further back instead of undoing the rollback).
             const brought = await history.valueOrigin(file, req.key, current, { skipRollbacks: true });
@@ -1790,7 +1787,7 @@ async function openGitOpsCheckout(inputs) {
 }
 /** A detached checkout (a pull request, a tag): the remote's default branch. */
 async function remoteHead(dir) {
-    const head = await (0,git/* git */.$)(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], {
+    const head = await (0,git/* git */.$Y)(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], {
         cwd: dir,
         allowFailure: true,
     });
@@ -1812,7 +1809,7 @@ async function tipOf(checkout, fetch) {
     if (opened?.branch === branch)
         return opened.head;
     for (const ref of [`refs/heads/${branch}`, `refs/remotes/${remote}/${branch}`]) {
-        const found = await (0,git/* git */.$)(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+        const found = await (0,git/* git */.$Y)(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
             cwd: dir,
             env,
             allowFailure: true,
@@ -1826,19 +1823,11 @@ async function tipOf(checkout, fetch) {
 async function fetchTip(checkout) {
     const { dir, env, remote, branch } = checkout;
     const tracking = `refs/remotes/${remote}/${branch}`;
-    const fetched = await (0,git/* git */.$)(['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:${tracking}`], { cwd: dir, env, allowFailure: true });
+    const fetched = await (0,git/* git */.$Y)(['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:${tracking}`], { cwd: dir, env, allowFailure: true });
     if (fetched.code !== 0) {
         throw new errors/* UserError */.y(`Could not fetch ${branch} from ${remote}: ${fetched.stderr.trim().split('\n').pop() ?? ''}`);
     }
-    return (0,git/* gitOut */.B)(['rev-parse', '--verify', `${tracking}^{commit}`], { cwd: dir, env });
-}
-async function hasCommit(checkout, oid) {
-    const found = await (0,git/* git */.$)(['cat-file', '-e', `${oid}^{commit}`], {
-        cwd: checkout.dir,
-        env: checkout.env,
-        allowFailure: true,
-    });
-    return found.code === 0;
+    return (0,git/* gitOut */.BQ)(['rev-parse', '--verify', `${tracking}^{commit}`], { cwd: dir, env });
 }
 /**
  * Makes `oid` (the branch head GitHub's API reported) readable in the
@@ -1847,10 +1836,11 @@ async function hasCommit(checkout, oid) {
  * bring means the checkout is not the repository the API writes to.
  */
 async function ensureCommit(checkout, oid, slug) {
-    if (await hasCommit(checkout, oid))
+    const where = { cwd: checkout.dir, env: checkout.env };
+    if (await (0,git/* hasCommit */.QE)(oid, where))
         return;
     await fetchTip(checkout);
-    if (await hasCommit(checkout, oid))
+    if (await (0,git/* hasCommit */.QE)(oid, where))
         return;
     throw new errors/* UserError */.y(`${slug}@${checkout.branch} is at ${oid.slice(0, 12)} on GitHub, but fetching ${checkout.branch} from ${checkout.remote} did not bring that commit: the checkout must be of the repository commit-method api writes to (repository, or GITHUB_REPOSITORY). Nothing was written.`);
 }

@@ -1,17 +1,12 @@
 // The git side of detect-changes: make sure the commits to compare are
 // there (fetching them into a shallow clone), and list what changed.
 import { UserError } from '../core/errors'
-import { git, gitOut } from './git'
+import { git, gitOut, hasCommit } from './git'
 
 export interface GitChangesOptions {
   cwd: string
   remote: string
   log?: (message: string) => void
-}
-
-async function hasCommit(sha: string, cwd: string): Promise<boolean> {
-  const result = await git(['cat-file', '-e', `${sha}^{commit}`], { cwd, allowFailure: true })
-  return result.code === 0
 }
 
 export async function isShallow(cwd: string): Promise<boolean> {
@@ -38,13 +33,13 @@ export async function ensureCommits(
   options: GitChangesOptions,
 ): Promise<void> {
   const missing: string[] = []
-  for (const sha of shas) if (!(await hasCommit(sha, options.cwd))) missing.push(sha)
+  for (const sha of shas) if (!(await hasCommit(sha, { cwd: options.cwd }))) missing.push(sha)
   if (missing.length === 0) return
   // --depth in a full clone would make it shallow: only where it already is.
   const depth = (await isShallow(options.cwd)) ? ['--depth=1'] : []
   await fetch([...depth, options.remote, ...missing], options, `commit ${missing.join(', ')}`)
   for (const sha of missing) {
-    if (!(await hasCommit(sha, options.cwd))) {
+    if (!(await hasCommit(sha, { cwd: options.cwd }))) {
       throw new UserError(`Commit ${sha} is not in ${options.remote} (was it force-pushed away?)`)
     }
   }

@@ -20,6 +20,12 @@ export function git(args: readonly string[], options: GitOptions): Promise<ExecR
   })
 }
 
+/** Whether the repository has `oid` as a commit (no fetch). */
+export async function hasCommit(oid: string, options: GitOptions): Promise<boolean> {
+  const found = await git(['cat-file', '-e', `${oid}^{commit}`], { ...options, allowFailure: true })
+  return found.code === 0
+}
+
 /** git's stdout with the trailing newline removed. */
 export async function gitOut(args: readonly string[], options: GitOptions): Promise<string> {
   return (await git(args, options)).stdout.replace(/\n$/, '')

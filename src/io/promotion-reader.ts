@@ -59,13 +59,13 @@ export function readerAt(
   return { read, blobs, close: () => blobs.close() }
 }
 
-async function readValue(
+function readValue(
   text: string | undefined,
   file: string,
   key: string,
   service: string,
   tip: string,
-): Promise<string> {
+): string {
   if (text === undefined) {
     throw new UserError(`${service}: ${file} does not exist (at ${tip.slice(0, 12)})`, { file })
   }
@@ -125,20 +125,19 @@ async function readPromotion(req: PlanRequest, tip: string, read: ReadFile, blob
   const from = req.from!
   const envs = [from, req.to]
   let services = req.services
-  let loading: Promise<GitOpsHistory> | undefined
+  let discovered: GitOpsHistory | undefined
   if (services.length === 0) {
     // The services are found in the history itself: one `git log` over
     // every file the template can name in `from` and `to`. The files at the
     // tip are those whose newest change left them in place.
-    const history = await GitOpsHistory.load(
+    discovered = await GitOpsHistory.load(
       req.dir,
       tip,
       envs.map((env) => templatePathspec(req.fileTemplate, env)),
       req.env,
       blobs,
     )
-    loading = Promise.resolve(history)
-    services = servicesIn(req, envs, history.presentFiles())
+    services = servicesIn(req, envs, discovered.presentFiles())
   }
   const fileOf = (service: string, env: string) =>
     renderFileTemplate(req.fileTemplate, { service, env })
@@ -146,10 +145,9 @@ async function readPromotion(req: PlanRequest, tip: string, read: ReadFile, blob
   // read and parsed. (A path that does not render fails in the loop, in its
   // turn.) All files are asked for at once.
   const early = renderable(() => services.flatMap((s) => [fileOf(s, from), fileOf(s, req.to)]))
-  if (!loading && early) {
-    loading = GitOpsHistory.load(req.dir, tip, early, req.env, blobs)
-    loading.catch(() => {})
-  }
+  const loading =
+    discovered || !early ? undefined : GitOpsHistory.load(req.dir, tip, early, req.env, blobs)
+  loading?.catch(() => {})
   const texts = readAll(read, early ?? [])
   const textOf = (file: string) => texts.get(file) ?? read(file)
   const values: ServiceValues[] = []
@@ -160,13 +158,14 @@ async function readPromotion(req: PlanRequest, tip: string, read: ReadFile, blob
       service,
       fromFile,
       toFile,
-      fromValue: await readValue(await textOf(fromFile), fromFile, req.key, service, tip),
-      toValue: await readValue(await textOf(toFile), toFile, req.key, service, tip),
+      fromValue: readValue(await textOf(fromFile), fromFile, req.key, service, tip),
+      toValue: readValue(await textOf(toFile), toFile, req.key, service, tip),
     })
   }
   const { changes, unchanged } = promotionChanges(values, req.toValue)
   const files = values.flatMap((v) => [v.fromFile, v.toFile])
-  const history = await (loading ?? GitOpsHistory.load(req.dir, tip, files, req.env, blobs))
+  const history =
+    discovered ?? (await (loading ?? GitOpsHistory.load(req.dir, tip, files, req.env, blobs)))
   try {
     // Services' histories side by side: their reads share cat-file's round
     // trips (bounded: a merged change costs a `git log` of its own).
@@ -203,7 +202,7 @@ async function readRollback(req: PlanRequest, tip: string, read: ReadFile, blobs
   const history = await GitOpsHistory.load(req.dir, tip, paths, req.env, blobs)
   try {
     for (const { service, file } of files) {
-      const current = await readValue(await texts.get(file), file, req.key, service, tip)
+      const current = readValue(await texts.get(file), file, req.key, service, tip)
       // The promotion that brought the current value (rollbacks skipped, so
       // rolling back twice goes further back instead of undoing the rollback).
       const brought = await history.valueOrigin(file, req.key, current, { skipRollbacks: true })

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { UserError } from '../../core/errors'
-import { git, gitOut } from '../../io/git'
+import { git, gitOut, hasCommit } from '../../io/git'
 import {
   type CheckoutFacts,
   checkedOutBranch,
@@ -109,15 +109,6 @@ async function fetchTip(checkout: GitOpsCheckout): Promise<string> {
   return gitOut(['rev-parse', '--verify', `${tracking}^{commit}`], { cwd: dir, env })
 }
 
-async function hasCommit(checkout: GitOpsCheckout, oid: string): Promise<boolean> {
-  const found = await git(['cat-file', '-e', `${oid}^{commit}`], {
-    cwd: checkout.dir,
-    env: checkout.env,
-    allowFailure: true,
-  })
-  return found.code === 0
-}
-
 /**
  * Makes `oid` (the branch head GitHub's API reported) readable in the
  * checkout, fetching the branch when it is not: the plan at that head reads
@@ -125,9 +116,10 @@ async function hasCommit(checkout: GitOpsCheckout, oid: string): Promise<boolean
  * bring means the checkout is not the repository the API writes to.
  */
 export async function ensureCommit(checkout: GitOpsCheckout, oid: string, slug: string) {
-  if (await hasCommit(checkout, oid)) return
+  const where = { cwd: checkout.dir, env: checkout.env }
+  if (await hasCommit(oid, where)) return
   await fetchTip(checkout)
-  if (await hasCommit(checkout, oid)) return
+  if (await hasCommit(oid, where)) return
   throw new UserError(
     `${slug}@${checkout.branch} is at ${oid.slice(0, 12)} on GitHub, but fetching ${checkout.branch} from ${checkout.remote} did not bring that commit: the checkout must be of the repository commit-method api writes to (repository, or GITHUB_REPOSITORY). Nothing was written.`,
   )
