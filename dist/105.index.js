@@ -1,6 +1,7 @@
-export const id = 105;
-export const ids = [105];
-export const modules = {
+"use strict";
+exports.id = 105;
+exports.ids = [105];
+exports.modules = {
 
 /***/ 8105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1310,3 +1311,4 @@ async function run(command, args, options = {}) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 665;
-export const ids = [665];
-export const modules = {
+"use strict";
+exports.id = 665;
+exports.ids = [665];
+exports.modules = {
 
 /***/ 8665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -66,3 +67,4 @@ function octokitClient(options) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 787;
-export const ids = [787];
-export const modules = {
+"use strict";
+exports.id = 787;
+exports.ids = [787];
+exports.modules = {
 
 /***/ 6963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2624,3 +2625,4 @@ async function commitAndPush(o) {
 /***/ })
 
 };
+;

@@ -31,8 +31,8 @@ if (!only.includes('--no-typecheck')) {
 const selected = only.filter((a) => !a.startsWith('--'))
 if (selected.length === 0) rmSync(join(root, 'dist'), { recursive: true, force: true })
 mkdirSync(join(root, 'dist'), { recursive: true })
-// ESM bundles: @actions/* 3+ are ESM-only.
-writeFileSync(join(root, 'dist/package.json'), '{\n  "type": "module"\n}\n')
+// CommonJS bundles (ncc turns the ESM-only @actions/* 3+ into CommonJS).
+writeFileSync(join(root, 'dist/package.json'), '{\n  "type": "commonjs"\n}\n')
 
 for (const entry of entries) {
   if (selected.length > 0 && !selected.includes(entry.name)) continue
@@ -43,6 +43,7 @@ for (const entry of entries) {
     license: 'licenses.txt',
     quiet: true,
     target: 'es2022',
+    esm: false,
   })
   const outDir = dirname(join(root, entry.out))
   // A bundle's folder holds only what this build wrote (no stale chunks).

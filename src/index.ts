@@ -2,4 +2,4 @@
 // same code as `uses: minishop/actions/actions/<action>@v1`.
 import { dispatch } from './actions/dispatch'
 
-await dispatch()
+void dispatch()

@@ -1,6 +1,7 @@
-export const id = 701;
-export const ids = [701];
-export const modules = {
+"use strict";
+exports.id = 701;
+exports.ids = [701];
+exports.modules = {
 
 /***/ 90:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -498,3 +499,4 @@ function copyFile(srcFile, destFile, force) {
 /***/ })
 
 };
+;

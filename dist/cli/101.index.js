@@ -1,6 +1,7 @@
-export const id = 101;
-export const ids = [101];
-export const modules = {
+"use strict";
+exports.id = 101;
+exports.ids = [101];
+exports.modules = {
 
 /***/ 9120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -774,3 +775,4 @@ async function gitOut(args, options) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 105;
-export const ids = [105];
-export const modules = {
+"use strict";
+exports.id = 105;
+exports.ids = [105];
+exports.modules = {
 
 /***/ 8105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1213,3 +1214,4 @@ function readEventPayload(path = process.env.GITHUB_EVENT_PATH) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 462;
-export const ids = [462];
-export const modules = {
+"use strict";
+exports.id = 462;
+exports.ids = [462];
+exports.modules = {
 
 /***/ 6963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1213,3 +1214,4 @@ async function commitAndPush(o) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 541;
-export const ids = [541];
-export const modules = {
+"use strict";
+exports.id = 541;
+exports.ids = [541];
+exports.modules = {
 
 /***/ 8541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2360,3 +2361,4 @@ async function mapLimit(items, limit, fn) {
 /***/ })
 
 };
+;

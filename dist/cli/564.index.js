@@ -1,6 +1,7 @@
-export const id = 564;
-export const ids = [564];
-export const modules = {
+"use strict";
+exports.id = 564;
+exports.ids = [564];
+exports.modules = {
 
 /***/ 9120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2019,3 +2020,4 @@ async function mapLimit(items, limit, fn) {
 /***/ })
 
 };
+;

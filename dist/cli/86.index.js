@@ -1,6 +1,7 @@
-export const id = 86;
-export const ids = [86];
-export const modules = {
+"use strict";
+exports.id = 86;
+exports.ids = [86];
+exports.modules = {
 
 /***/ 6086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -96,3 +97,4 @@ function parseServicesConfig(text, file, options) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 932;
-export const ids = [932];
-export const modules = {
+"use strict";
+exports.id = 932;
+exports.ids = [932];
+exports.modules = {
 
 /***/ 9379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -5448,3 +5449,4 @@ function _unique(values) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 680;
-export const ids = [680];
-export const modules = {
+"use strict";
+exports.id = 680;
+exports.ids = [680];
+exports.modules = {
 
 /***/ 7680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -124,3 +125,4 @@ function parseServicesConfig(text, file, options) {
 /***/ })
 
 };
+;

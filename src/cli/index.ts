@@ -5,10 +5,12 @@ import { main } from './main'
 const stdout = process.stdout.write.bind(process.stdout)
 const stderr = process.stderr.write.bind(process.stderr)
 
-process.exitCode = await main(process.argv.slice(2), {
+void main(process.argv.slice(2), {
   stdout: (t) => stdout(t),
   stderr: (t) => stderr(t),
   isTTY: process.stdout.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code
 })

@@ -1,4 +1,4 @@
 import { runEntry } from '../common/run-action'
 import * as action from './main'
 
-await runEntry(action)
+void runEntry(action)
