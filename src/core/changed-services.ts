@@ -1,7 +1,7 @@
 // Which services a change touched: the range to compare for an event, and
 // the services whose files (or a shared path) changed in it.
-import picomatch from 'picomatch'
 import { type EventContext, ZERO_SHA } from './event-context'
+import { globMatcher } from './glob-match'
 import { isServiceName } from './image-name'
 
 export interface ServiceDefinition {
@@ -93,8 +93,7 @@ export function changedServices(
       shared: [],
     }
   }
-  const options = { dot: true }
-  const isShared = sharedPaths.length > 0 ? picomatch([...sharedPaths], options) : () => false
+  const isShared = sharedPaths.length > 0 ? globMatcher(sharedPaths) : () => false
   const shared = changedFiles.filter((file) => isShared(file))
   if (shared.length > 0) {
     const because = shared.slice(0, MAX_REASONS).map((file) => `shared: ${file}`)
@@ -102,7 +101,7 @@ export function changedServices(
   }
   const changed: ChangedService[] = []
   for (const service of services) {
-    const matches = picomatch(globsOf(service), options)
+    const matches = globMatcher(globsOf(service))
     const files = changedFiles.filter((file) => matches(file))
     if (files.length > 0) changed.push({ service, because: files.slice(0, MAX_REASONS) })
   }

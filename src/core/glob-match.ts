@@ -1,0 +1,59 @@
+// Matching repository paths against globs with picomatch's rules (`dot: true`).
+// Nearly every glob detect-changes sees is a path or a directory's
+// `<dir>/**` (a service's own globs are built that way): those are matched
+// here with string comparisons. picomatch is loaded only for the others:
+// loading it and compiling its regular expressions measured about 5 ms of a
+// detect-changes run that starts in about 50 ms, and every push of every
+// service repo pays that.
+import type Picomatch from 'picomatch'
+
+/** One path segment that picomatch reads literally: no glob, escape or brace syntax. */
+const PLAIN_SEGMENT = /^[A-Za-z0-9_.-]+$/
+
+/** The directory of `<dir>/**` or the path of a plain glob, when picomatch would read it literally. */
+function plainPath(glob: string): string | undefined {
+  const segments = glob.split('/')
+  // `.` and `..` segments, and empty ones (`a//b`, a leading or trailing
+  // `/`), are normalized or refused by picomatch: it decides those.
+  const plain = segments.every((s) => PLAIN_SEGMENT.test(s) && s !== '.' && s !== '..')
+  return plain ? glob : undefined
+}
+
+/**
+ * A test of whether a repository path (as git prints it: `/`-separated,
+ * relative, no `.` or `..` segment) matches any of `globs`, exactly as
+ * `picomatch(globs, { dot: true })` would answer.
+ */
+export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  const exact = new Set<string>()
+  const dirs: string[] = []
+  const others: string[] = []
+  let everything = false
+  for (const glob of globs) {
+    if (glob === '**') {
+      everything = true
+      continue
+    }
+    const dir = glob.endsWith('/**') ? plainPath(glob.slice(0, -3)) : undefined
+    if (dir !== undefined) {
+      // picomatch's `<dir>/**` also matches `<dir>` itself.
+      exact.add(dir)
+      dirs.push(`${dir}/`)
+      continue
+    }
+    const path = plainPath(glob)
+    if (path !== undefined) exact.add(path)
+    else others.push(glob)
+  }
+  const rest = others.length > 0 ? picomatch()(others, { dot: true }) : undefined
+  return (path) =>
+    (everything && path !== '') ||
+    exact.has(path) ||
+    dirs.some((dir) => path.startsWith(dir)) ||
+    rest?.(path) === true
+}
+
+/** picomatch, loaded on first use (a CommonJS require: bundled, evaluated when called). */
+function picomatch(): typeof Picomatch {
+  return require('picomatch') as typeof Picomatch
+}
