@@ -1434,8 +1434,8 @@ async function collectDiagnostics(cluster, dir, options) {
     return { dir, pods, details, warnings, files };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 9 modules
-var tool_cache = __webpack_require__(6932);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 10 modules
+var tool_cache = __webpack_require__(8207);
 ;// CONCATENATED MODULE: ./src/io/tools.ts
 // Installs kind, kubectl and helm: from their official release URLs or a
 // mirror through @actions/tool-cache (HTTP errors fail, transient ones are

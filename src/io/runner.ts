@@ -1,19 +1,16 @@
 // The runner's workflow commands, as the actions use them: the functions of
-// @actions/core, over @actions/core's own command, file-command and summary
-// modules. Importing `@actions/core` itself also evaluates its OIDC client
+// @actions/core, over @actions/core's own command and summary modules (its
+// file commands are written out below). Importing `@actions/core` itself also evaluates its OIDC client
 // (getIDToken, which no action calls): @actions/http-client and undici, some
 // 400 KB of bundle and most of an action's start-up. Its package exports
 // only that entry, hence the paths into the installed package (pinned in
 // package.json); test/io/runner.test.ts checks that these functions write
 // exactly what @actions/core's do.
+import { appendFileSync, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
 import { delimiter } from 'node:path'
 import type { AnnotationProperties } from '@actions/core'
 import { issue, issueCommand } from '../../node_modules/@actions/core/lib/command.js'
-import {
-  issueFileCommand,
-  prepareKeyValueMessage,
-} from '../../node_modules/@actions/core/lib/file-command.js'
 import { summary } from '../../node_modules/@actions/core/lib/summary.js'
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
 
@@ -28,6 +25,41 @@ export function getInput(name: string): string {
 
 export function getState(name: string): string {
   return process.env[`STATE_${name}`] || ''
+}
+
+// The file commands (@actions/core's file-command.js, written out here: that
+// module loads node's crypto, about 2 ms of every run, for one randomUUID).
+
+function issueFileCommand(command: string, message: unknown): void {
+  const path = process.env[`GITHUB_${command}`]
+  if (!path) throw new Error(`Unable to find environment variable for file command ${command}`)
+  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`)
+  appendFileSync(path, `${toCommandValue(message)}${EOL}`, { encoding: 'utf8' })
+}
+
+/** A delimiter of the shape @actions/core draws: `ghadelimiter_` and a random UUID's form. */
+function randomDelimiter(): string {
+  const hex = (n: number) =>
+    Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('')
+  return `ghadelimiter_${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`
+}
+
+/**
+ * `name<<delimiter`, the value, the delimiter: a value of any lines. What
+ * keeps a value from ending early, or from writing a second output, is that
+ * the delimiter occurs in neither the name nor the value. @actions/core
+ * draws it with crypto and throws if it occurs; here it is drawn again until
+ * it does not, so that check, not the randomness, is what the safety rests on.
+ */
+export function prepareKeyValueMessage(
+  key: string,
+  value: unknown,
+  draw: () => string = randomDelimiter,
+): string {
+  const text = toCommandValue(value)
+  let end = draw()
+  while (key.includes(end) || text.includes(end)) end = draw()
+  return `${key}<<${end}${EOL}${text}${EOL}${end}`
 }
 
 /** A file command when the runner provides its file, else the older stdout command. */

@@ -87,4 +87,24 @@ describe('runner (the light @actions/core)', () => {
       )
     })
   }
+
+  it('never writes a delimiter that occurs in the name or the value: another is drawn', () => {
+    const draws = ['ghadelimiter_1', 'ghadelimiter_2', 'ghadelimiter_3']
+    const draw = () => draws.shift()!
+    expect(runner.prepareKeyValueMessage('out', 'a\nghadelimiter_1\nb', draw)).toBe(
+      'out<<ghadelimiter_2\na\nghadelimiter_1\nb\nghadelimiter_2',
+    )
+    expect(runner.prepareKeyValueMessage('x-ghadelimiter_3', 'v', () => draws.shift() ?? 'Z')).toBe(
+      'x-ghadelimiter_3<<Z\nv\nZ',
+    )
+  })
+
+  it('draws delimiters of the shape @actions/core writes, a new one each time', () => {
+    const first = /<<(\S+)/.exec(runner.prepareKeyValueMessage('a', 'b'))?.[1]
+    const second = /<<(\S+)/.exec(runner.prepareKeyValueMessage('a', 'b'))?.[1]
+    expect(first).toMatch(
+      /^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    )
+    expect(second).not.toBe(first)
+  })
 })
