@@ -181,6 +181,16 @@ function changeRange(ctx, overrides = {}) {
             reason: `pull request #${ctx.prNumber ?? '?'}: ${ctx.prBase.ref}...${ctx.prHead.ref}`,
         };
     }
+    if (ctx.mergeGroupBase && SHA.test(ctx.mergeGroupBase.sha)) {
+        // The group's commit is built on its base: what the group adds is the diff.
+        return {
+            kind: 'diff',
+            base: ctx.mergeGroupBase.sha,
+            head,
+            mergeBase: false,
+            reason: `merge group into ${ctx.mergeGroupBase.ref ?? 'its base'}`,
+        };
+    }
     if (ctx.eventName === 'push') {
         if (ctx.deleted)
             return { kind: 'none', reason: `${ctx.ref} was deleted` };
@@ -625,7 +635,15 @@ function eventContext(env, payload) {
         before: eventName === 'push' ? text(field(payload, 'before')) : undefined,
         created: eventName === 'push' && field(payload, 'created') === true,
         deleted: eventName === 'push' && field(payload, 'deleted') === true,
+        mergeGroupBase: mergeGroupBase(eventName, payload),
     };
+}
+function mergeGroupBase(eventName, payload) {
+    if (eventName !== 'merge_group')
+        return undefined;
+    const sha = text(field(payload, 'merge_group', 'base_sha'));
+    const ref = text(field(payload, 'merge_group', 'base_ref'));
+    return sha ? { ref: ref?.replace(/^refs\/heads\//, ''), sha } : undefined;
 }
 
 

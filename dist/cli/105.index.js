@@ -1053,7 +1053,15 @@ function eventContext(env, payload) {
         before: eventName === 'push' ? text(field(payload, 'before')) : undefined,
         created: eventName === 'push' && field(payload, 'created') === true,
         deleted: eventName === 'push' && field(payload, 'deleted') === true,
+        mergeGroupBase: mergeGroupBase(eventName, payload),
     };
+}
+function mergeGroupBase(eventName, payload) {
+    if (eventName !== 'merge_group')
+        return undefined;
+    const sha = text(field(payload, 'merge_group', 'base_sha'));
+    const ref = text(field(payload, 'merge_group', 'base_ref'));
+    return sha ? { ref: ref?.replace(/^refs\/heads\//, ''), sha } : undefined;
 }
 
 

@@ -46,6 +46,16 @@ export function changeRange(
       reason: `pull request #${ctx.prNumber ?? '?'}: ${ctx.prBase.ref}...${ctx.prHead.ref}`,
     }
   }
+  if (ctx.mergeGroupBase && SHA.test(ctx.mergeGroupBase.sha)) {
+    // The group's commit is built on its base: what the group adds is the diff.
+    return {
+      kind: 'diff',
+      base: ctx.mergeGroupBase.sha,
+      head,
+      mergeBase: false,
+      reason: `merge group into ${ctx.mergeGroupBase.ref ?? 'its base'}`,
+    }
+  }
   if (ctx.eventName === 'push') {
     if (ctx.deleted) return { kind: 'none', reason: `${ctx.ref} was deleted` }
     if (ctx.created) return { kind: 'all', head, reason: `first push of ${ctx.ref}` }

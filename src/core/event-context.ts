@@ -40,6 +40,11 @@ export interface EventContext {
   created: boolean
   /** push: the ref was deleted (nothing to build). */
   deleted: boolean
+  /**
+   * merge_group: the commit the group was built on (the target branch's
+   * tip, or the group ahead of it in the queue) and the branch it merges into.
+   */
+  mergeGroupBase: { ref: string | undefined; sha: string } | undefined
 }
 
 type Env = Record<string, string | undefined>
@@ -109,5 +114,13 @@ export function eventContext(env: Env, payload: unknown): EventContext {
     before: eventName === 'push' ? text(field(payload, 'before')) : undefined,
     created: eventName === 'push' && field(payload, 'created') === true,
     deleted: eventName === 'push' && field(payload, 'deleted') === true,
+    mergeGroupBase: mergeGroupBase(eventName, payload),
   }
+}
+
+function mergeGroupBase(eventName: string, payload: unknown): EventContext['mergeGroupBase'] {
+  if (eventName !== 'merge_group') return undefined
+  const sha = text(field(payload, 'merge_group', 'base_sha'))
+  const ref = text(field(payload, 'merge_group', 'base_ref'))
+  return sha ? { ref: ref?.replace(/^refs\/heads\//, ''), sha } : undefined
 }

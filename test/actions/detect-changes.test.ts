@@ -1,6 +1,12 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { type GitHubEvent, pullRequestEvent, pushEvent, ZEROS } from '../fixtures/github-events'
+import {
+  type GitHubEvent,
+  mergeGroupEvent,
+  pullRequestEvent,
+  pushEvent,
+  ZEROS,
+} from '../fixtures/github-events'
 import { commitFiles, git, makeRemote, tempDir } from '../harness/git-fixtures'
 import { runAction } from '../harness/run-action'
 
@@ -248,6 +254,23 @@ describe('detect-changes in a shallow clone', () => {
     expect(result.services).toEqual(['orders'])
     expect(result.outputs.base).toBe(h.shas[1])
     expect(result.stdout).toContain(`git fetch --depth=50 origin ${h.shas[4]} ${head}`)
+  })
+
+  it('merge queue: what the group adds to its base, fetching the base it lacks', async () => {
+    const h = history()
+    // The queue's commit: main's tip (its base) with the pull request merged in.
+    const head = commitFiles(h.clone, { 'services/orders/lib.py': 'orders = 2\n' }, 'group')
+    const queue = `gh-readonly-queue/main/pr-42-${h.shas[4]}`
+    push(h.clone, queue)
+    // actions/checkout fetches only the group's commit.
+    const checkout = join(tempDir('queue-'), 'repo')
+    git(h.clone, 'clone', '-q', '--depth', '1', '--branch', queue, `file://${h.bare}`, checkout)
+    const result = await detect(checkout, mergeGroupEvent('main', head, h.shas[4]!))
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.services).toEqual(['orders'])
+    expect(result.outputs).toMatchObject({ base: h.shas[4], head })
+    expect(result.stdout).toContain(`Range: ${h.shas[4]}..${head} (merge group into main)`)
+    expect(result.stdout).toContain(`git fetch --depth=1 origin ${h.shas[4]}`)
   })
 
   it('says clearly when it cannot fetch', async () => {

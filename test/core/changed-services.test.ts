@@ -11,6 +11,9 @@ import { parseServicesConfig } from '../../src/core/services-config'
 import {
   BEFORE,
   type GitHubEvent,
+  GROUP_BASE_SHA,
+  GROUP_HEAD_SHA,
+  mergeGroupEvent,
   PR_BASE_SHA,
   PR_HEAD_SHA,
   pullRequestEvent,
@@ -44,6 +47,17 @@ describe('changeRange', () => {
       'pull request',
       pullRequestEvent('feature'),
       { kind: 'diff', base: PR_BASE_SHA, head: PR_HEAD_SHA, mergeBase: true },
+    ],
+    [
+      'merge group',
+      mergeGroupEvent('main'),
+      {
+        kind: 'diff',
+        base: GROUP_BASE_SHA,
+        head: GROUP_HEAD_SHA,
+        mergeBase: false,
+        reason: 'merge group into main',
+      },
     ],
     [
       'workflow_dispatch',

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { eventContext } from '../../src/core/event-context'
 import {
   BEFORE,
+  GROUP_BASE_SHA,
+  GROUP_HEAD_SHA,
   MERGE_SHA,
+  mergeGroupEvent,
   PR_BASE_SHA,
   PR_HEAD_SHA,
   pullRequestEvent,
@@ -38,6 +41,7 @@ describe('eventContext', () => {
       before: BEFORE,
       created: false,
       deleted: false,
+      mergeGroupBase: undefined,
     })
   })
 
@@ -84,6 +88,18 @@ describe('eventContext', () => {
       runNumber: 0,
       isFork: false,
       serverUrl: 'https://github.com',
+    })
+  })
+
+  it('merge group: the group head is built, on its base', () => {
+    const event = mergeGroupEvent('main')
+    const ctx = eventContext({ ...base, ...event.env }, event.payload)
+    expect(ctx).toMatchObject({
+      eventName: 'merge_group',
+      sha: GROUP_HEAD_SHA,
+      mergeGroupBase: { ref: 'main', sha: GROUP_BASE_SHA },
+      prBase: undefined,
+      before: undefined,
     })
   })
 })
