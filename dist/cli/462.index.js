@@ -731,6 +731,40 @@ async function setBranch(o, oid) {
         });
     }
 }
+/** Points `o.branch` at `oid`; returns where it pointed before ({ oid: undefined }: it did not exist). */
+async function resetBranch(o, oid) {
+    const before = await headOf(o, o.branch);
+    await setBranch(o, oid);
+    return { oid: before };
+}
+/**
+ * Puts a branch this action reset back where it was (deletes it when it did
+ * not exist), so that a failed commit leaves an open pull request showing
+ * what it showed. A failure to do so is logged: the commit's error is the one
+ * reported.
+ */
+async function restoreBranch(o, oid, log) {
+    const ref = `heads/${o.branch}`;
+    try {
+        if (oid) {
+            await o.client.rest.git.updateRef({
+                owner: o.owner,
+                repo: o.repo,
+                ref,
+                sha: oid,
+                force: true,
+            });
+            log(`The commit failed: ${o.branch} is back at ${oid.slice(0, 12)}, where it was.`);
+        }
+        else {
+            await o.client.rest.git.deleteRef({ owner: o.owner, repo: o.repo, ref });
+            log(`The commit failed: ${o.branch}, created for it, is deleted again.`);
+        }
+    }
+    catch (error) {
+        log(`The commit failed, and ${o.branch} could not be put back ${oid ? `at ${oid}` : '(deleted)'}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
 function splitMessage(message) {
     const [headline = '', ...rest] = message.replace(/\s+$/, '').split('\n');
     return { headline, body: rest.join('\n').replace(/^\n+/, '') };
@@ -754,8 +788,9 @@ async function commitViaApi(o) {
             log(`Nothing to change at ${head.slice(0, 12)}.`);
             return { changed: false, commit: undefined, attempts: attempt, files: [] };
         }
-        if (o.base !== undefined)
-            await setBranch(o, head);
+        // A pull-request branch starts again from the base's head; where it was
+        // is kept, to put it back if the commit fails.
+        const was = o.base === undefined ? undefined : await resetBranch(o, head);
         const files = plan.files.map((f) => (0,_core_repo_path__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .N)(f.path, 'file'));
         try {
             const answer = await o.client.graphql(COMMIT_MUTATION, {
@@ -777,8 +812,13 @@ async function commitViaApi(o) {
         }
         catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            if (!STALE_HEAD.test(message))
+            if (!STALE_HEAD.test(message)) {
+                // Ours to undo. (A stale head means another run moved the branch since
+                // the reset: what it holds now is that run's, and is left alone.)
+                if (was)
+                    await restoreBranch(o, was.oid, log);
                 throw error;
+            }
             if (attempt >= o.maxAttempts) {
                 throw new _core_errors__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`createCommitOnBranch on ${o.branch} failed ${attempt} times because the branch kept moving; nothing was committed. Raise max-attempts or queue the deploys with a concurrency group.`);
             }

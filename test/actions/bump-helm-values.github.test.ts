@@ -132,4 +132,55 @@ describe('bump-helm-values commit-method: api', () => {
     expect(git(repo.bare, 'rev-parse', `${branch}~1`)).toBe(git(repo.bare, 'rev-parse', 'main'))
     expect(fake.pulls.map((p) => p.head.ref)).toEqual([branch])
   })
+
+  describe('a commit that fails after the pull-request branch was reset', () => {
+    const FORBIDDEN = { type: 'FORBIDDEN', message: 'Resource not accessible by integration' }
+    const BRANCH = 'bump/dev/user-service'
+    const bump = (workspace: string, value: string) =>
+      runAction('bump-helm-values', {
+        workspace,
+        env: { GITHUB_API_URL: fake!.url },
+        inputs: {
+          repository: 'minishop/gitops',
+          'commit-method': 'api',
+          mode: 'pull-request',
+          services: 'user-service',
+          value,
+          environment: 'dev',
+          token: TOKEN,
+        },
+      })
+
+    it('puts an existing branch back: the open pull request still shows its change', async () => {
+      const repo = makeRemote(gitopsFiles())
+      fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
+      const workspace = tempDir('workspace-')
+      expectOk(await bump(workspace, 'v5'))
+      const before = git(repo.bare, 'rev-parse', BRANCH)
+      // main moves on, so the next run resets the branch to a new base.
+      const other = cloneOf(repo.bare)
+      commitFiles(other, { 'README.md': 'moved\n' }, 'main moves')
+      git(other, 'push', '-q', 'origin', 'HEAD:main')
+
+      fake.commitError = FORBIDDEN
+      const result = await bump(workspace, 'v6')
+      expect(result.exitCode).toBe(1)
+      expect(result.annotations.map((a) => a.message).join('\n')).toContain(FORBIDDEN.message)
+      expect(git(repo.bare, 'rev-parse', BRANCH)).toBe(before)
+      expect(git(repo.bare, 'show', `${BRANCH}:${DEV}`)).toContain('tag: "v5"')
+      expect(result.stdout).toContain(`${BRANCH} is back at ${before.slice(0, 12)}, where it was`)
+      expect(fake.pulls).toHaveLength(1)
+    })
+
+    it('deletes a branch it created for the commit', async () => {
+      const repo = makeRemote(gitopsFiles())
+      fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
+      fake.commitError = FORBIDDEN
+      const result = await bump(tempDir('workspace-'), 'v5')
+      expect(result.exitCode).toBe(1)
+      expect(git(repo.bare, 'branch', '--list', BRANCH)).toBe('')
+      expect(result.stdout).toContain(`${BRANCH}, created for it, is deleted again`)
+      expect(fake.pulls).toEqual([])
+    })
+  })
 })

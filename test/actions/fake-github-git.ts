@@ -1,7 +1,7 @@
 // The GitHub endpoints bump-helm-values uses, served by startFakeGitHub and
 // backed by a real bare repository: GraphQL (branch head, file reads,
-// default branch, createCommitOnBranch with expectedHeadOid), git refs and
-// pull requests. Commits the fake makes are real commits in the bare repo.
+// default branch, createCommitOnBranch with expectedHeadOid), git refs
+// (update, create, delete) and pull requests. Commits the fake makes are real commits in the bare repo.
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -52,6 +52,8 @@ export interface FakeGitHubGit extends FakeGitHub {
   pulls: PullRequest[]
   /** Called before each createCommitOnBranch is checked: lets a test move the branch. */
   beforeCommit: ((attempt: number) => void) | undefined
+  /** When set, createCommitOnBranch answers with this GraphQL error and commits nothing. */
+  commitError: { type: string; message: string } | undefined
   mutations: RecordedRequest[]
 }
 
@@ -63,12 +65,14 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
   fake.pulls = pulls
   fake.mutations = mutations
   fake.beforeCommit = undefined
+  fake.commitError = undefined
 
   const graphql = (request: RecordedRequest) => {
     const { query, variables } = request.body as { query: string; variables: Variables }
     if (query.includes('createCommitOnBranch')) {
       mutations.push(request)
       fake.beforeCommit?.(mutations.length)
+      if (fake.commitError) return { body: { data: null, errors: [fake.commitError] } }
       const input = variables.input
       const branch = input.branch.branchName
       const head = tryRev(bare, `refs/heads/${branch}`)
@@ -171,6 +175,12 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
     if (!tryRev(bare, `refs/${ref}`))
       return { status: 422, body: { message: 'Reference does not exist' } }
     return setRef(ref, (request.body as { sha: string }).sha)
+  })
+  fake.on(`DELETE /repos/${owner}/${repo}/git/refs/:ref`, (_request, params) => {
+    const ref = `refs/${params.ref!}`
+    if (!tryRev(bare, ref)) return { status: 422, body: { message: 'Reference does not exist' } }
+    sh(bare, ['update-ref', '-d', ref])
+    return { status: 204 }
   })
   fake.on(`POST /repos/${owner}/${repo}/git/refs`, (request) => {
     const { ref, sha } = request.body as { ref: string; sha: string }
