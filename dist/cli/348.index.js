@@ -108,6 +108,13 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/event-context.ts
 var event_context = __webpack_require__(717);
 ;// CONCATENATED MODULE: ./src/core/glob-match.ts
+/**
+ * Paths that picomatch answers otherwise than plain comparison would: its
+ * `*` and `**` do not match line terminators, and on Windows it reads a
+ * backslash as a separator. Rare (git prints such names with `-z`), so
+ * picomatch answers for them.
+ */
+const ODD_PATH = /[\n\r\u2028\u2029\\]/;
 /** One path segment that picomatch reads literally: no glob, escape or brace syntax. */
 const PLAIN_SEGMENT = /^[A-Za-z0-9_.-]+$/;
 /** The directory of `<dir>/**` or the path of a plain glob, when picomatch would read it literally. */
@@ -147,10 +154,17 @@ function globMatcher(globs) {
             others.push(glob);
     }
     const rest = others.length > 0 ? picomatch()(others, { dot: true }) : undefined;
-    return (path) => (everything && path !== '') ||
-        exact.has(path) ||
-        dirs.some((dir) => path.startsWith(dir)) ||
-        rest?.(path) === true;
+    let all;
+    return (path) => {
+        if (ODD_PATH.test(path)) {
+            all ??= picomatch()([...globs], { dot: true });
+            return all(path);
+        }
+        return ((everything && path !== '') ||
+            exact.has(path) ||
+            dirs.some((dir) => path.startsWith(dir)) ||
+            rest?.(path) === true);
+    };
 }
 /** picomatch, loaded on first use (a CommonJS require: bundled, evaluated when called). */
 function picomatch() {

@@ -358,6 +358,8 @@ var unified_diff = __webpack_require__(9905);
 var io_github = __webpack_require__(6557);
 // EXTERNAL MODULE: ./src/io/github-commit.ts
 var github_commit = __webpack_require__(1123);
+// EXTERNAL MODULE: ./src/io/github-errors.ts
+var github_errors = __webpack_require__(2742);
 ;// CONCATENATED MODULE: ./src/io/github-pr.ts
 /**
  * Opens a pull request from `head` into `base`, or updates the open one:
@@ -516,6 +518,7 @@ function listFiles(root, dir = '') {
 // EXTERNAL MODULE: ./src/actions/bump-helm-values/inputs.ts
 var bump_helm_values_inputs = __webpack_require__(6963);
 ;// CONCATENATED MODULE: ./src/actions/bump-helm-values/main.ts
+
 
 
 
@@ -736,7 +739,8 @@ async function run() {
     };
     let result;
     if (inputs.commitMethod === 'api') {
-        result = await (0,github_commit/* commitViaApi */.oD)({ ...(await github()), ...common });
+        const api = await github();
+        result = await (0,github_errors/* withApiHint */.m)(`Committing to ${api.owner}/${api.repo}@${target} through the GitHub API`, 'The token needs contents: write there.', () => (0,github_commit/* commitViaApi */.oD)({ ...api, ...common }));
     }
     else {
         result = await (0,gitops_commit/* commitAndPush */.t)({
@@ -761,14 +765,15 @@ async function run() {
             trailers: [],
         });
         const [title = '', ...body] = message.trim().split('\n');
-        pullRequest = await ensurePullRequest({
-            ...(await github()),
+        const api = await github();
+        pullRequest = await (0,github_errors/* withApiHint */.m)(`Opening or updating the pull request from ${target} into ${branch} in ${api.owner}/${api.repo}`, 'The token needs pull-requests: write there, and the repository must allow GitHub Actions to create pull requests (Settings > Actions > General).', () => ensurePullRequest({
+            ...api,
             head: target,
             base: branch,
             title,
             body: `${body.join('\n').trim()}\n\n\`\`\`diff\n${results.map((r) => (0,unified_diff/* unifiedDiff */.W)(r.path, r.before, r.after)).join('')}\`\`\`\n`,
             log: runner/* info */.pq,
-        });
+        }));
     }
     await writeReport(inputs, results, {
         changed: result.changed,

@@ -11,6 +11,13 @@ void main(process.argv.slice(2), {
   isTTY: process.stdout.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
-}).then((code) => {
-  process.exitCode = code
-})
+}).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    // main reports what it expects; anything else is a bug, shown whole.
+    stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exitCode = 1
+  },
+)

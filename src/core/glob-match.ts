@@ -7,6 +7,14 @@
 // service repo pays that.
 import type Picomatch from 'picomatch'
 
+/**
+ * Paths that picomatch answers otherwise than plain comparison would: its
+ * `*` and `**` do not match line terminators, and on Windows it reads a
+ * backslash as a separator. Rare (git prints such names with `-z`), so
+ * picomatch answers for them.
+ */
+const ODD_PATH = /[\n\r\u2028\u2029\\]/
+
 /** One path segment that picomatch reads literally: no glob, escape or brace syntax. */
 const PLAIN_SEGMENT = /^[A-Za-z0-9_.-]+$/
 
@@ -46,11 +54,19 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
     else others.push(glob)
   }
   const rest = others.length > 0 ? picomatch()(others, { dot: true }) : undefined
-  return (path) =>
-    (everything && path !== '') ||
-    exact.has(path) ||
-    dirs.some((dir) => path.startsWith(dir)) ||
-    rest?.(path) === true
+  let all: ((path: string) => boolean) | undefined
+  return (path) => {
+    if (ODD_PATH.test(path)) {
+      all ??= picomatch()([...globs], { dot: true })
+      return all(path)
+    }
+    return (
+      (everything && path !== '') ||
+      exact.has(path) ||
+      dirs.some((dir) => path.startsWith(dir)) ||
+      rest?.(path) === true
+    )
+  }
 }
 
 /** picomatch, loaded on first use (a CommonJS require: bundled, evaluated when called). */

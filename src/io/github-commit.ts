@@ -1,6 +1,7 @@
 import { type BackoffBounds, DEFAULT_BACKOFF, jitteredBackoffMs, sleep } from '../core/backoff'
 import type { CommitPlan, PrepareCommit, ReadFile } from '../core/commit-plan'
 import { UserError } from '../core/errors'
+import { ZERO_SHA } from '../core/event-context'
 import { normalizeRepoPath } from '../core/repo-path'
 import type { GitHubClient } from './github'
 import type { CommitResult } from './gitops-commit'
@@ -159,35 +160,59 @@ async function resetBranch(o: ApiCommitOptions, oid: string): Promise<{ oid: str
   return { oid: before }
 }
 
+const REPOSITORY_ID_QUERY = `query($owner: String!, $repo: String!) {
+  repositoryId: repository(owner: $owner, name: $repo) { id }
+}`
+
+const UPDATE_REFS_MUTATION = `mutation($input: UpdateRefsInput!) {
+  updateRefs(input: $input) { clientMutationId }
+}`
+
 /**
- * Puts a branch this action reset back where it was (deletes it when it did
- * not exist), so that a failed commit leaves an open pull request showing
- * what it showed. A failure to do so is logged: the commit's error is the one
- * reported.
+ * Puts a branch this action reset to `resetTo` back where it was (deletes it
+ * when it did not exist), so that a failed commit leaves an open pull request
+ * showing what it showed. Only if the branch is still at `resetTo`: GraphQL
+ * updateRefs checks that and moves the branch in one step, so a commit
+ * another run made there since is never thrown away (REST can only force).
+ * A failure to restore is logged; the commit's error is the one reported.
  */
 async function restoreBranch(
   o: ApiCommitOptions,
-  oid: string | undefined,
+  resetTo: string,
+  was: string | undefined,
   log: (line: string) => void,
 ): Promise<void> {
-  const ref = `heads/${o.branch}`
   try {
-    if (oid) {
-      await o.client.rest.git.updateRef({
-        owner: o.owner,
-        repo: o.repo,
-        ref,
-        sha: oid,
-        force: true,
-      })
-      log(`The commit failed: ${o.branch} is back at ${oid.slice(0, 12)}, where it was.`)
-    } else {
-      await o.client.rest.git.deleteRef({ owner: o.owner, repo: o.repo, ref })
-      log(`The commit failed: ${o.branch}, created for it, is deleted again.`)
-    }
+    const { repositoryId } = await o.client.graphql<{ repositoryId: { id: string } | null }>(
+      REPOSITORY_ID_QUERY,
+      { owner: o.owner, repo: o.repo },
+    )
+    if (!repositoryId) throw new Error(`repository ${o.owner}/${o.repo} not found`)
+    await o.client.graphql(UPDATE_REFS_MUTATION, {
+      // GitHub answers a failed beforeOid check with its generic "Something
+      // went wrong" error, which octokit's retry plugin takes for a timeout:
+      // asking again cannot change the answer.
+      request: { retries: 0 },
+      input: {
+        repositoryId: repositoryId.id,
+        refUpdates: [
+          {
+            name: `refs/heads/${o.branch}`,
+            beforeOid: resetTo,
+            afterOid: was ?? ZERO_SHA,
+            force: true,
+          },
+        ],
+      },
+    })
+    log(
+      was
+        ? `The commit failed: ${o.branch} is back at ${was.slice(0, 12)}, where it was.`
+        : `The commit failed: ${o.branch}, created for it, is deleted again.`,
+    )
   } catch (error) {
     log(
-      `The commit failed, and ${o.branch} could not be put back ${oid ? `at ${oid}` : '(deleted)'}: ${error instanceof Error ? error.message : String(error)}`,
+      `The commit failed; ${o.branch} was left as it is, not put back ${was ? `at ${was.slice(0, 12)}` : '(deleted)'}: it has moved since this run reset it, or GitHub refused (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
     )
   }
 }
@@ -245,7 +270,7 @@ export async function commitViaApi(o: ApiCommitOptions): Promise<CommitResult> {
       if (!STALE_HEAD.test(message)) {
         // Ours to undo. (A stale head means another run moved the branch since
         // the reset: what it holds now is that run's, and is left alone.)
-        if (was) await restoreBranch(o, was.oid, log)
+        if (was) await restoreBranch(o, head, was.oid, log)
         throw error
       }
       if (attempt >= o.maxAttempts) {

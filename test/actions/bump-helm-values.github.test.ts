@@ -165,11 +165,48 @@ describe('bump-helm-values commit-method: api', () => {
       fake.commitError = FORBIDDEN
       const result = await bump(workspace, 'v6')
       expect(result.exitCode).toBe(1)
-      expect(result.annotations.map((a) => a.message).join('\n')).toContain(FORBIDDEN.message)
+      expect(result.annotations.map((a) => a.message)).toEqual([
+        `Committing to minishop/gitops@${BRANCH} through the GitHub API: Request failed due to following response errors:\n - ${FORBIDDEN.message}. The token needs contents: write there.`,
+      ])
       expect(git(repo.bare, 'rev-parse', BRANCH)).toBe(before)
       expect(git(repo.bare, 'show', `${BRANCH}:${DEV}`)).toContain('tag: "v5"')
       expect(result.stdout).toContain(`${BRANCH} is back at ${before.slice(0, 12)}, where it was`)
       expect(fake.pulls).toHaveLength(1)
+    })
+
+    it('leaves alone a branch another run moved since the reset', async () => {
+      const repo = makeRemote(gitopsFiles())
+      fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
+      const workspace = tempDir('workspace-')
+      expectOk(await bump(workspace, 'v5'))
+      const other = cloneOf(repo.bare)
+      // While this run's commit is on its way, another run commits v7 to the branch.
+      fake.beforeCommit = () => {
+        git(other, 'fetch', '-q', 'origin', BRANCH)
+        git(other, 'checkout', '-q', '-B', 'theirs', 'FETCH_HEAD')
+        commitFiles(other, { [DEV]: 'image:\n  tag: "v7"\n' }, 'another run')
+        git(other, 'push', '-q', 'origin', `HEAD:${BRANCH}`)
+      }
+      fake.commitError = FORBIDDEN
+      const result = await bump(workspace, 'v6')
+      expect(result.exitCode).toBe(1)
+      expect(git(repo.bare, 'rev-parse', BRANCH)).toBe(git(other, 'rev-parse', 'HEAD'))
+      expect(result.stdout).toContain(`${BRANCH} was left as it is`)
+    })
+
+    it('a refused pull request names the permission and the repository setting', async () => {
+      const repo = makeRemote(gitopsFiles())
+      fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
+      const refusal = 'GitHub Actions is not permitted to create or approve pull requests.'
+      fake.on('POST /repos/minishop/gitops/pulls', { status: 403, body: { message: refusal } })
+      const result = await bump(tempDir('workspace-'), 'v5')
+      expect(result.exitCode).toBe(1)
+      expect(result.annotations).toHaveLength(1)
+      expect(result.annotations[0]!.message).toMatch(
+        new RegExp(
+          `^Opening or updating the pull request from ${BRANCH} into main in minishop/gitops: GitHub answered 403 \\(${refusal.replace(/\./g, '\\.')}.*\\)\\. The token needs pull-requests: write there, and the repository must allow GitHub Actions to create pull requests`,
+        ),
+      )
     })
 
     it('deletes a branch it created for the commit', async () => {

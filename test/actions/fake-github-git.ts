@@ -1,7 +1,7 @@
 // The GitHub endpoints bump-helm-values uses, served by startFakeGitHub and
 // backed by a real bare repository: GraphQL (branch head, file reads,
-// default branch, createCommitOnBranch with expectedHeadOid), git refs
-// (update, create, delete) and pull requests. Commits the fake makes are real commits in the bare repo.
+// default branch, createCommitOnBranch with expectedHeadOid, updateRefs with
+// beforeOid), git refs (update, create, delete) and pull requests. Commits the fake makes are real commits in the bare repo.
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -56,6 +56,8 @@ export interface FakeGitHubGit extends FakeGitHub {
   commitError: { type: string; message: string } | undefined
   mutations: RecordedRequest[]
 }
+
+const REPOSITORY_ID = 'R_kgDOminishop'
 
 export async function startFakeGitHubGit(bare: string, slug: string): Promise<FakeGitHubGit> {
   const [owner, repo] = slug.split('/') as [string, string]
@@ -124,6 +126,44 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
           },
         },
       }
+    }
+    if (query.includes('updateRefs')) {
+      mutations.push(request)
+      // Atomic: every update's beforeOid must hold (zeros: the ref must not
+      // exist), or nothing changes. GitHub answers a failed check with a
+      // generic error.
+      const updates = (
+        request.body as {
+          variables: {
+            input: {
+              repositoryId: string
+              refUpdates: { name: string; beforeOid: string; afterOid: string }[]
+            }
+          }
+        }
+      ).variables.input
+      if (updates.repositoryId !== REPOSITORY_ID) {
+        return { body: { data: null, errors: [{ message: 'Could not resolve to a node' }] } }
+      }
+      const zero = '0'.repeat(40)
+      for (const u of updates.refUpdates) {
+        if ((tryRev(bare, u.name) ?? zero) !== u.beforeOid) {
+          return {
+            body: {
+              data: null,
+              errors: [{ message: 'Something went wrong while executing your query.' }],
+            },
+          }
+        }
+      }
+      for (const u of updates.refUpdates) {
+        if (u.afterOid === zero) sh(bare, ['update-ref', '-d', u.name])
+        else sh(bare, ['update-ref', u.name, u.afterOid])
+      }
+      return { body: { data: { updateRefs: { clientMutationId: null } } } }
+    }
+    if (query.includes('repositoryId: repository')) {
+      return { body: { data: { repositoryId: { id: REPOSITORY_ID } } } }
     }
     if (query.includes('defaultBranchRef')) {
       return { body: { data: { repository: { defaultBranchRef: { name: 'main' } } } } }

@@ -26,6 +26,8 @@ describe('globMatcher', () => {
     [['lib/*.ts'], 'lib/sub/x.ts', false],
     [['{lib,pkg}/**'], 'pkg/x', true],
     [['lib/', 'x'], 'lib', false],
+    [['services/user/**'], 'services/user/a\nb', false],
+    [['**'], 'a\u2028b', false],
   ])('%j on %s is %s, as picomatch says', (globs, path, expected) => {
     expect(oracle(globs)(path)).toBe(expected)
     expect(globMatcher(globs)(path)).toBe(expected)
@@ -39,6 +41,8 @@ describe('globMatcher', () => {
     const next = random(9)
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
     const names = ['a', 'b', 'ab', 'a.b', '.a', 'a-b', 'a_b', '-', 'A', '1', 'a b', 'a*', 'x.ts']
+    // Names git can print (with -z) that picomatch's wildcards do not match.
+    const oddNames = ['a\nb', 'a\rb', 'a\u2028b', 'a\u2029', 'a\\b']
     const globParts = [
       ...names,
       '.',
@@ -66,9 +70,8 @@ describe('globMatcher', () => {
       const base = pick(globs)
         .split('/')
         .filter((s) => s !== '**' && s !== '.' && s !== '..' && s !== '')
-      const path = [...(next() < 0.7 ? base : []), ...segments(names, Math.floor(next() * 3))].join(
-        '/',
-      )
+      const tail = segments(next() < 0.9 ? names : oddNames, Math.floor(next() * 3))
+      const path = [...(next() < 0.7 ? base : []), ...tail].join('/')
       if (path === '') continue
       let want: boolean
       try {

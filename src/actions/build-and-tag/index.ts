@@ -1,4 +1,4 @@
-import { runEntry } from '../common/run-action'
+import { runEntry, start } from '../common/run-action'
 import * as action from './main'
 
-void runEntry(action)
+start(() => runEntry(action))

@@ -8,6 +8,7 @@ import { UserError } from '../../core/errors'
 import { unifiedDiff } from '../../core/unified-diff'
 import { createGitHubClient, type GitHubClient, parseRepository } from '../../io/github'
 import { apiReaderAt, commitViaApi, defaultBranch } from '../../io/github-commit'
+import { withApiHint } from '../../io/github-errors'
 import { ensurePullRequest } from '../../io/github-pr'
 import {
   checkedOutBranch,
@@ -252,7 +253,12 @@ export async function run(): Promise<void> {
   }
   let result: CommitResult
   if (inputs.commitMethod === 'api') {
-    result = await commitViaApi({ ...(await github()), ...common })
+    const api = await github()
+    result = await withApiHint(
+      `Committing to ${api.owner}/${api.repo}@${target} through the GitHub API`,
+      'The token needs contents: write there.',
+      () => commitViaApi({ ...api, ...common }),
+    )
   } else {
     result = await commitAndPush({
       ...common,
@@ -276,14 +282,20 @@ export async function run(): Promise<void> {
       trailers: [],
     })
     const [title = '', ...body] = message.trim().split('\n')
-    pullRequest = await ensurePullRequest({
-      ...(await github()),
-      head: target,
-      base: branch!,
-      title,
-      body: `${body.join('\n').trim()}\n\n\`\`\`diff\n${results.map((r) => unifiedDiff(r.path, r.before, r.after)).join('')}\`\`\`\n`,
-      log: core.info,
-    })
+    const api = await github()
+    pullRequest = await withApiHint(
+      `Opening or updating the pull request from ${target} into ${branch} in ${api.owner}/${api.repo}`,
+      'The token needs pull-requests: write there, and the repository must allow GitHub Actions to create pull requests (Settings > Actions > General).',
+      () =>
+        ensurePullRequest({
+          ...api,
+          head: target,
+          base: branch!,
+          title,
+          body: `${body.join('\n').trim()}\n\n\`\`\`diff\n${results.map((r) => unifiedDiff(r.path, r.before, r.after)).join('')}\`\`\`\n`,
+          log: core.info,
+        }),
+    )
   }
   await writeReport(inputs, results, {
     changed: result.changed,

@@ -48,3 +48,30 @@ export async function runEntry(entry: ActionEntry): Promise<void> {
     fail(error)
   }
 }
+
+/**
+ * Runs an entry's work as the bundle's last statement. The bundles are
+ * CommonJS, so there is no top-level await to fail the process: a rejection
+ * would pass as an unhandled one (and exit 0 under
+ * NODE_OPTIONS=--unhandled-rejections=warn), and work left pending when
+ * nothing more can happen would end the process with 0. Both fail the step.
+ */
+export function start(
+  work: () => Promise<void>,
+  events: Pick<NodeJS.Process, 'once'> = process,
+): void {
+  let settled = false
+  events.once('exit', () => {
+    if (settled) return
+    fail(new Error('the action stopped before its work finished (a promise never settled)'))
+  })
+  work().then(
+    () => {
+      settled = true
+    },
+    (error: unknown) => {
+      settled = true
+      fail(error)
+    },
+  )
+}
