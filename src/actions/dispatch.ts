@@ -1,16 +1,27 @@
+import { join } from 'node:path'
 import { UserError } from '../core/errors'
 import * as core from '../io/runner'
-import { type ActionEntry, fail, runEntry } from './common/run-action'
+import { fail } from './common/run-action'
 import { ACTION_DEFAULTS } from './defaults.generated'
 
-/** Each action's adapter, loaded when chosen: a run loads only its own action's code. */
-export const ACTIONS: Record<string, () => Promise<ActionEntry>> = {
-  'build-and-tag': () => import('./build-and-tag/main'),
-  'detect-changes': () => import('./detect-changes/main'),
-  'bump-helm-values': () => import('./bump-helm-values/main'),
-  'kind-integration': () => import('./kind-integration/main'),
-  promote: () => import('./promote/main'),
+/** The commands of the root action: one for each action of this library. */
+export const COMMANDS = [
+  'build-and-tag',
+  'detect-changes',
+  'bump-helm-values',
+  'kind-integration',
+  'promote',
+] as const
+
+export type Command = (typeof COMMANDS)[number]
+
+function isCommand(value: string): value is Command {
+  return (COMMANDS as readonly string[]).includes(value)
 }
+
+// node's own require, which webpack leaves as it is: the root action runs the
+// chosen action's bundle, a file beside it, not a copy of that code of its own.
+declare const __non_webpack_require__: NodeJS.Require
 
 export function inputEnvName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
@@ -31,19 +42,24 @@ export function applyDefaults(command: string, env: NodeJS.ProcessEnv = process.
   }
 }
 
+/**
+ * The root action: applies the chosen action's defaults, then loads its own
+ * bundle (dist/<command>/index.js), which runs it, main or post step, as if
+ * the workflow had used that action. The root bundle holds none of the
+ * actions' code, so it starts as fast as the action itself.
+ */
 export async function dispatch(): Promise<void> {
   const command = core.getInput('command').trim()
-  const load = ACTIONS[command]
-  if (!load) {
+  if (!isCommand(command)) {
     fail(
       new UserError(
         command === ''
-          ? `Input required and not supplied: command (one of ${Object.keys(ACTIONS).join(', ')})`
-          : `Input command must be one of ${Object.keys(ACTIONS).join(', ')}, got "${command}"`,
+          ? `Input required and not supplied: command (one of ${COMMANDS.join(', ')})`
+          : `Input command must be one of ${COMMANDS.join(', ')}, got "${command}"`,
       ),
     )
     return
   }
   applyDefaults(command)
-  await runEntry(await load())
+  __non_webpack_require__(join(__dirname, command, 'index.js'))
 }

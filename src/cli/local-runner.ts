@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runEntry } from '../actions/common/run-action'
-import { ACTIONS, applyDefaults } from '../actions/dispatch'
+import { applyDefaults } from '../actions/dispatch'
+import { ACTIONS } from '../actions/registry'
 import { parseCommandFile } from '../core/command-file'
 import type { Reporter } from './reporter'
 
@@ -52,7 +53,7 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRun> {
     for (const [name, value] of Object.entries(options.inputs)) {
       process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
     }
-    const load = ACTIONS[options.command]
+    const load = ACTIONS[options.command as keyof typeof ACTIONS]
     if (!load) throw new Error(`No action named ${options.command}`)
     applyDefaults(options.command)
     const entry = await load()
