@@ -44,6 +44,10 @@ for (const entry of entries) {
     quiet: true,
     target: 'es2022',
     esm: false,
+    // ncc's build cache is shared by every build of the same entry path and
+    // does not record `esm`: a cache left by an ESM build made this one emit
+    // ESM externals (import.meta) into CommonJS bundles. Every build starts clean.
+    cache: false,
   })
   const outDir = dirname(join(root, entry.out))
   // A bundle's folder holds only what this build wrote (no stale chunks).
