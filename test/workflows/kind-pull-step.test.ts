@@ -1,0 +1,142 @@
+// kind-integration.yml's "Pull the images" step is shell, run here as the
+// runner runs it (bash -eo pipefail, the step's and the job's env) with a
+// recording stand-in for docker: which registry gets which credentials, what
+// is pulled and tagged, what the step outputs.
+import { spawnSync } from 'node:child_process'
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import YAML from 'yaml'
+import { tempDir } from '../harness/git-fixtures'
+import { read } from '../harness/repo-files'
+
+interface Step {
+  id?: string
+  run?: string
+  env?: Record<string, string>
+}
+const workflow = YAML.parse(read('.github/workflows/kind-integration.yml'))
+const job = workflow.jobs.integration as { env: Record<string, string>; steps: Step[] }
+const step = job.steps.find((s) => s.id === 'pull')!
+
+const DIGEST = `sha256:${'a'.repeat(64)}`
+
+function pull(images: unknown, env: Record<string, string> = {}) {
+  const dir = tempDir('pull-step-')
+  const log = join(dir, 'docker.log')
+  writeFileSync(log, '')
+  const docker = join(dir, 'docker')
+  writeFileSync(
+    docker,
+    `#!/bin/sh
+line="docker $*"
+if [ "$1" = login ]; then line="$line <password:$(cat)>"; fi
+echo "$line" >> "${log}"
+`,
+  )
+  chmodSync(docker, 0o755)
+  const script = join(dir, 'step.sh')
+  writeFileSync(script, step.run!)
+  const output = join(dir, 'output')
+  writeFileSync(output, '')
+  // The step's env as the runner would evaluate it; each test sets the values.
+  expect(Object.keys(step.env!).sort()).toEqual([
+    'DOCKER_CONFIG',
+    'GITHUB_TOKEN',
+    'IMAGES',
+    'REGISTRY',
+    'REGISTRY_PASSWORD',
+    'REGISTRY_USERNAME',
+  ])
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+    encoding: 'utf8',
+    env: {
+      PATH: `${dir}:${process.env.PATH}`,
+      REGISTRY_HOST: job.env.REGISTRY_HOST!,
+      GITHUB_OUTPUT: output,
+      GITHUB_ACTOR: 'octocat',
+      GITHUB_TOKEN: 'ghs_jobtoken',
+      DOCKER_CONFIG: join(dir, 'docker-config'),
+      IMAGES: JSON.stringify(images),
+      REGISTRY: '',
+      REGISTRY_USERNAME: '',
+      REGISTRY_PASSWORD: '',
+      ...env,
+    },
+  })
+  const calls = readFileSync(log, 'utf8').split('\n').filter(Boolean)
+  return { ...result, calls, output: readFileSync(output, 'utf8') }
+}
+
+const SECRETS = { REGISTRY_USERNAME: 'robot', REGISTRY_PASSWORD: 's3cret' }
+
+describe('kind-integration.yml: pulling the images', () => {
+  it('one private registry: the secrets log in there, images are pulled by digest and tagged', () => {
+    const r = pull(
+      {
+        orders: { image: 'registry.example.com/shop/orders', tag: 'v2', digest: DIGEST },
+        users: { image: 'registry.example.com/shop/users', tag: 'v1' },
+      },
+      SECRETS,
+    )
+    expect(r.status, r.stdout + r.stderr).toBe(0)
+    expect(r.calls).toEqual([
+      'docker login registry.example.com --username robot --password-stdin <password:s3cret>',
+      `docker pull --quiet registry.example.com/shop/orders@${DIGEST}`,
+      `docker tag registry.example.com/shop/orders@${DIGEST} registry.example.com/shop/orders:v2`,
+      'docker pull --quiet registry.example.com/shop/users:v1',
+    ])
+    expect(r.output).toMatch(
+      /^refs<<(EOF_\w+)\nregistry\.example\.com\/shop\/orders:v2\nregistry\.example\.com\/shop\/users:v1\n\1\nservices<<\1\norders\nusers\n\1\n$/,
+    )
+  })
+
+  it('the secrets go to the registry named, ghcr.io gets the job token, Docker Hub nothing', () => {
+    const r = pull(
+      {
+        orders: { image: 'registry.example.com/shop/orders', tag: 'v2' },
+        users: { image: 'ghcr.io/minishop/users', tag: 'v1' },
+        proxy: { image: 'nginx', tag: '1.27' },
+      },
+      { ...SECRETS, REGISTRY: 'registry.example.com' },
+    )
+    expect(r.status, r.stdout + r.stderr).toBe(0)
+    expect(r.calls.filter((c) => c.startsWith('docker login'))).toEqual([
+      'docker login registry.example.com --username robot --password-stdin <password:s3cret>',
+      'docker login ghcr.io --username octocat --password-stdin <password:ghs_jobtoken>',
+    ])
+  })
+
+  it('secrets and several registries, none named: refused before any login', () => {
+    const r = pull(
+      {
+        orders: { image: 'registry.example.com/shop/orders', tag: 'v2' },
+        proxy: { image: 'nginx', tag: '1.27' },
+      },
+      SECRETS,
+    )
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain(
+      '::error::the images come from several registries (docker.io registry.example.com): set the registry input',
+    )
+    expect(r.calls).toEqual([])
+  })
+
+  it('no secrets: only ghcr.io is logged in to, with the job token', () => {
+    const r = pull({
+      users: { image: 'ghcr.io/minishop/users', tag: 'v1', digest: DIGEST },
+      proxy: { image: 'nginx', tag: '1.27' },
+    })
+    expect(r.status, r.stdout + r.stderr).toBe(0)
+    expect(r.calls.filter((c) => c.startsWith('docker login'))).toEqual([
+      'docker login ghcr.io --username octocat --password-stdin <password:ghs_jobtoken>',
+    ])
+  })
+
+  it('images that are not a JSON object: one clear error', () => {
+    const r = pull(['not', 'an', 'object'])
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain('::error::input images must be a non-empty JSON object')
+    expect(r.calls).toEqual([])
+  })
+})
