@@ -2,45 +2,17 @@
 // runner runs it (bash -eo pipefail, the step's and the job's env) with a
 // recording stand-in for docker: which registry gets which credentials, what
 // is pulled and tagged, what the step outputs.
-import { spawnSync } from 'node:child_process'
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import YAML from 'yaml'
-import { tempDir } from '../harness/git-fixtures'
-import { read } from '../harness/repo-files'
+import { workflowStep } from '../harness/workflow-step'
 
-interface Step {
-  id?: string
-  run?: string
-  env?: Record<string, string>
-}
-const workflow = YAML.parse(read('.github/workflows/kind-integration.yml'))
-const job = workflow.jobs.integration as { env: Record<string, string>; steps: Step[] }
-const step = job.steps.find((s) => s.id === 'pull')!
+const step = workflowStep('.github/workflows/kind-integration.yml', 'integration', 'pull')
 
 const DIGEST = `sha256:${'a'.repeat(64)}`
 
 function pull(images: unknown, env: Record<string, string> = {}) {
-  const dir = tempDir('pull-step-')
-  const log = join(dir, 'docker.log')
-  writeFileSync(log, '')
-  const docker = join(dir, 'docker')
-  writeFileSync(
-    docker,
-    `#!/bin/sh
-line="docker $*"
-if [ "$1" = login ]; then line="$line <password:$(cat)>"; fi
-echo "$line" >> "${log}"
-`,
-  )
-  chmodSync(docker, 0o755)
-  const script = join(dir, 'step.sh')
-  writeFileSync(script, step.run!)
-  const output = join(dir, 'output')
-  writeFileSync(output, '')
   // The step's env as the runner would evaluate it; each test sets the values.
-  expect(Object.keys(step.env!).sort()).toEqual([
+  expect(Object.keys(step.env).sort()).toEqual([
     'DOCKER_CONFIG',
     'GITHUB_TOKEN',
     'IMAGES',
@@ -48,24 +20,19 @@ echo "$line" >> "${log}"
     'REGISTRY_PASSWORD',
     'REGISTRY_USERNAME',
   ])
-  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-    encoding: 'utf8',
-    env: {
-      PATH: `${dir}:${process.env.PATH}`,
-      REGISTRY_HOST: job.env.REGISTRY_HOST!,
-      GITHUB_OUTPUT: output,
+  return step.run(
+    {
       GITHUB_ACTOR: 'octocat',
       GITHUB_TOKEN: 'ghs_jobtoken',
-      DOCKER_CONFIG: join(dir, 'docker-config'),
+      DOCKER_CONFIG: join('/nonexistent', 'docker-config'),
       IMAGES: JSON.stringify(images),
       REGISTRY: '',
       REGISTRY_USERNAME: '',
       REGISTRY_PASSWORD: '',
       ...env,
     },
-  })
-  const calls = readFileSync(log, 'utf8').split('\n').filter(Boolean)
-  return { ...result, calls, output: readFileSync(output, 'utf8') }
+    { stubs: ['docker'] },
+  )
 }
 
 const SECRETS = { REGISTRY_USERNAME: 'robot', REGISTRY_PASSWORD: 's3cret' }
