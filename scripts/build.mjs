@@ -31,8 +31,8 @@ if (!only.includes('--no-typecheck')) {
 const selected = only.filter((a) => !a.startsWith('--'))
 if (selected.length === 0) rmSync(join(root, 'dist'), { recursive: true, force: true })
 mkdirSync(join(root, 'dist'), { recursive: true })
-// CommonJS bundles (ncc turns the ESM-only @actions/* 3+ into CommonJS).
-writeFileSync(join(root, 'dist/package.json'), '{\n  "type": "commonjs"\n}\n')
+// ESM bundles: @actions/* 3+ are ESM-only.
+writeFileSync(join(root, 'dist/package.json'), '{\n  "type": "module"\n}\n')
 
 for (const entry of entries) {
   if (selected.length > 0 && !selected.includes(entry.name)) continue
@@ -43,10 +43,9 @@ for (const entry of entries) {
     license: 'licenses.txt',
     quiet: true,
     target: 'es2022',
-    esm: false,
     // ncc's build cache is shared by every build of the same entry path and
-    // does not record `esm`: a cache left by an ESM build made this one emit
-    // ESM externals (import.meta) into CommonJS bundles. Every build starts clean.
+    // does not record its options: a cache left by a CommonJS build once made
+    // an ESM-mode build emit a mix of both. Every build starts clean.
     cache: false,
   })
   const outDir = dirname(join(root, entry.out))

@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 6;
-exports.ids = [6];
-exports.modules = {
+export const id = 6;
+export const ids = [6];
+export const modules = {
 
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -2132,4 +2131,3 @@ exports.basename = (path, { windows } = {}) => {
 /***/ })
 
 };
-;

@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 665;
-exports.ids = [665];
-exports.modules = {
+export const id = 665;
+export const ids = [665];
+export const modules = {
 
 /***/ 8665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -67,4 +66,3 @@ function octokitClient(options) {
 /***/ })
 
 };
-;

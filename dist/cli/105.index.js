@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 105;
-exports.ids = [105];
-exports.modules = {
+export const id = 105;
+export const ids = [105];
+export const modules = {
 
 /***/ 8105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1222,4 +1221,3 @@ function readEventPayload(path = process.env.GITHUB_EVENT_PATH) {
 /***/ })
 
 };
-;

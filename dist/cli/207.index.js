@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 207;
-exports.ids = [207];
-exports.modules = {
+export const id = 207;
+export const ids = [207];
+export const modules = {
 
 /***/ 9379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -5482,4 +5481,3 @@ function _unique(values) {
 /***/ })
 
 };
-;

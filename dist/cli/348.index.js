@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 348;
-exports.ids = [348];
-exports.modules = {
+export const id = 348;
+export const ids = [348];
+export const modules = {
 
 /***/ 9120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -853,4 +852,3 @@ async function gitOut(args, options) {
 /***/ })
 
 };
-;

@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 564;
-exports.ids = [564];
-exports.modules = {
+export const id = 564;
+export const ids = [564];
+export const modules = {
 
 /***/ 9120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2020,4 +2019,3 @@ async function mapLimit(items, limit, fn) {
 /***/ })
 
 };
-;

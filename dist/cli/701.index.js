@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 701;
-exports.ids = [701];
-exports.modules = {
+export const id = 701;
+export const ids = [701];
+export const modules = {
 
 /***/ 90:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -499,4 +498,3 @@ function copyFile(srcFile, destFile, force) {
 /***/ })
 
 };
-;

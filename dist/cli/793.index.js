@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 793;
-exports.ids = [793];
-exports.modules = {
+export const id = 793;
+export const ids = [793];
+export const modules = {
 
 /***/ 793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -786,4 +785,3 @@ async function run() {
 /***/ })
 
 };
-;

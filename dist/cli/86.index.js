@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 86;
-exports.ids = [86];
-exports.modules = {
+export const id = 86;
+export const ids = [86];
+export const modules = {
 
 /***/ 6086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -97,4 +96,3 @@ function parseServicesConfig(text, file, options) {
 /***/ })
 
 };
-;

@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 870;
-exports.ids = [870];
-exports.modules = {
+export const id = 870;
+export const ids = [870];
+export const modules = {
 
 /***/ 6963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1400,4 +1399,3 @@ async function commitAndPush(o) {
 /***/ })
 
 };
-;

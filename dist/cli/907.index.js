@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 907;
-exports.ids = [907];
-exports.modules = {
+export const id = 907;
+export const ids = [907];
+export const modules = {
 
 /***/ 1907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2334,4 +2333,3 @@ async function mapLimit(items, limit, fn) {
 /***/ })
 
 };
-;

@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 955;
-exports.ids = [955,701];
-exports.modules = {
+export const id = 955;
+export const ids = [955,701];
+export const modules = {
 
 /***/ 1955:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -1198,4 +1197,3 @@ function copyFile(srcFile, destFile, force) {
 /***/ })
 
 };
-;

@@ -1,7 +1,6 @@
-"use strict";
-exports.id = 680;
-exports.ids = [680];
-exports.modules = {
+export const id = 680;
+export const ids = [680];
+export const modules = {
 
 /***/ 7680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -125,4 +124,3 @@ function parseServicesConfig(text, file, options) {
 /***/ })
 
 };
-;

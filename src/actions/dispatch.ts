@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { UserError } from '../core/errors'
 import * as core from '../io/runner'
 import { fail } from './common/run-action'
@@ -18,10 +19,6 @@ export type Command = (typeof COMMANDS)[number]
 function isCommand(value: string): value is Command {
   return (COMMANDS as readonly string[]).includes(value)
 }
-
-// node's own require, which webpack leaves as it is: the root action runs the
-// chosen action's bundle, a file beside it, not a copy of that code of its own.
-declare const __non_webpack_require__: NodeJS.Require
 
 export function inputEnvName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
@@ -61,5 +58,8 @@ export async function dispatch(): Promise<void> {
     return
   }
   applyDefaults(command)
-  __non_webpack_require__(join(__dirname, command, 'index.js'))
+  // The action's bundle is a file beside this one, imported by node as it
+  // is (webpackIgnore): the root bundle holds no copy of the actions' code.
+  const bundle = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), command, 'index.js'))
+  await import(/* webpackIgnore: true */ bundle.href)
 }

@@ -1,5 +1,5 @@
-// The bundles are CommonJS: an entry's work is started by start(), which must
-// fail the step however that work fails, as a top-level await used to.
+// An entry's work is started by start(), which must fail the step, with an
+// annotation, however that work fails.
 import { EventEmitter } from 'node:events'
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -56,7 +56,7 @@ describe('start', () => {
 
 describe('a bundle that cannot load its code', () => {
   it('fails, even where node lets unhandled rejections pass', async () => {
-    // The root action without its chunk files: loading the chosen command fails.
+    // The root action without the actions' bundles: loading the chosen command fails.
     const dir = mkdtempSync(join(tmpdir(), 'no-chunks-'))
     for (const file of ['index.js', 'package.json'])
       cpSync(join(ROOT, 'dist', file), join(dir, file))

@@ -50,11 +50,11 @@ export async function runEntry(entry: ActionEntry): Promise<void> {
 }
 
 /**
- * Runs an entry's work as the bundle's last statement. The bundles are
- * CommonJS, so there is no top-level await to fail the process: a rejection
- * would pass as an unhandled one (and exit 0 under
- * NODE_OPTIONS=--unhandled-rejections=warn), and work left pending when
- * nothing more can happen would end the process with 0. Both fail the step.
+ * Runs an entry's work as the bundle's last statement, and fails the step
+ * however that work fails, with an annotation: a rejection (a top-level
+ * await would only print a stack to stderr), and work left pending when
+ * nothing more can happen (node would exit 13 with a warning). A plain
+ * `void work()` would even exit 0 under --unhandled-rejections=warn.
  */
 export function start(
   work: () => Promise<void>,
