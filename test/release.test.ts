@@ -2,7 +2,7 @@
 // local bare remote (real git: commits, annotated tags, an atomic push) and
 // creates the release on a local stand-in for the GitHub API.
 import { execFile } from 'node:child_process'
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cloneOf, commitFiles, git, makeRemote, TEST_AUTHOR } from './harness/git-fixtures'
@@ -11,14 +11,20 @@ import { ROOT } from './harness/run-action'
 
 const SCRIPT = join(ROOT, 'scripts/release.mjs')
 
-// A miniature library: a build that derives dist/ from src/, and a published
-// workflow that reaches its own action through $/.
+// A miniature library: a build that derives dist/ from src/ and an installed
+// dependency, and a published workflow that reaches its own action through $/.
+// Like webpack under ncc, the build names the dependency by its real path
+// relative to the project: a node_modules that is a link to another tree
+// changes the output.
 const BUILD = [
-  "import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'",
+  "import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'",
+  "import { relative } from 'node:path'",
+  "const dep = relative('.', realpathSync('node_modules/dep/index.js'))",
   "mkdirSync('dist', { recursive: true })",
-  "writeFileSync('dist/index.js', '// built\\n' + readFileSync('src/index.js', 'utf8'))",
+  "writeFileSync('dist/index.js', `// built with ${dep}\\n` + readFileSync('src/index.js', 'utf8'))",
   '',
 ].join('\n')
+const BUILT = '// built with node_modules/dep/index.js\n'
 const LIBRARY = {
   'package.json': JSON.stringify({
     name: 'lib',
@@ -27,7 +33,7 @@ const LIBRARY = {
   }),
   'build.mjs': BUILD,
   'src/index.js': 'export const a = 1\n',
-  'dist/index.js': '// built\nexport const a = 1\n',
+  'dist/index.js': `${BUILT}export const a = 1\n`,
   '.gitignore': 'node_modules\n',
   '.github/workflows/deploy.yml': [
     'name: deploy',
@@ -63,6 +69,9 @@ beforeEach(async () => {
     }),
   })
   repo = makeRemote(LIBRARY)
+  // Installed, not committed (.gitignore), as npm ci leaves it.
+  mkdirSync(join(repo.clone, 'node_modules/dep'), { recursive: true })
+  writeFileSync(join(repo.clone, 'node_modules/dep/index.js'), 'module.exports = 1\n')
   // The last release, v1.0.0, with its floating tags.
   git(repo.clone, 'tag', '-a', 'v1.0.0', '-m', 'v1.0.0')
   git(repo.clone, 'tag', '-a', 'v1.0', '-m', 'v1.0')
@@ -70,7 +79,7 @@ beforeEach(async () => {
   git(repo.clone, 'push', '-q', 'origin', '--tags')
   commitFiles(
     repo.clone,
-    { 'src/index.js': 'export const a = 2\n', 'dist/index.js': '// built\nexport const a = 2\n' },
+    { 'src/index.js': 'export const a = 2\n', 'dist/index.js': `${BUILT}export const a = 2\n` },
     'feat: a is 2',
   )
   commitFiles(repo.clone, { 'README.md': 'docs\n' }, 'fix(docs): say what a is')

@@ -2,7 +2,7 @@
 // git for the release script: argument arrays, never a shell; prompts off so
 // a missing credential fails instead of hanging.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ReleaseError } from './core.mjs'
@@ -111,6 +111,24 @@ export function commitsIn(cwd, range) {
 }
 
 /**
+ * The maintainer's installed node_modules, copied into the worktree: hard
+ * links where both are on one file system (fast), else a copy. Not a link
+ * to it: webpack (under ncc) resolves a linked node_modules to its real path,
+ * outside the worktree, and then names modules and chunks differently, so
+ * every build looked stale.
+ * @param {string} root
+ * @param {string} dir
+ */
+function installedCopy(root, dir) {
+  const from = join(root, 'node_modules')
+  const to = join(dir, 'node_modules')
+  const linked = spawnSync('cp', ['-al', from, to], { encoding: 'utf8' })
+  if (linked.status === 0) return
+  rmSync(to, { recursive: true, force: true })
+  cpSync(from, to, { recursive: true, verbatimSymlinks: true })
+}
+
+/**
  * Builds HEAD in a throwaway worktree and returns what the build changed
  * there (`git status --porcelain` lines): empty means the committed dist/ is
  * what a fresh build makes. The maintainer's own tree is never touched.
@@ -122,9 +140,7 @@ export function staleBuildOutput(root, log) {
   const dir = join(mkdtempSync(join(tmpdir(), 'release-build-')), 'tree')
   git(root, ['worktree', 'add', '--detach', '-q', dir, 'HEAD'])
   try {
-    if (existsSync(join(root, 'node_modules'))) {
-      symlinkSync(realpathSync(join(root, 'node_modules')), join(dir, 'node_modules'))
-    }
+    if (existsSync(join(root, 'node_modules'))) installedCopy(root, dir)
     log('building HEAD in a clean worktree (npm run build) to check dist/ ...')
     const build = spawnSync('npm', ['run', 'build'], { cwd: dir, encoding: 'utf8' })
     if (build.status !== 0) {
