@@ -74,6 +74,32 @@ describe('kind-integration.yml: pulling the images', () => {
     ])
   })
 
+  it.each([
+    ['a registry with its namespace, as service-ci.yml takes it', 'ghcr.io/minishop'],
+    ['a URL', 'https://ghcr.io'],
+  ])('registry given as %s: its host gets the secrets, and no second login', (_name, registry) => {
+    const r = pull(
+      { users: { image: 'ghcr.io/minishop/users', tag: 'v1' } },
+      { ...SECRETS, REGISTRY: registry },
+    )
+    expect(r.status, r.stdout + r.stderr).toBe(0)
+    expect(r.calls.filter((c) => c.startsWith('docker login'))).toEqual([
+      'docker login ghcr.io --username robot --password-stdin <password:s3cret>',
+    ])
+  })
+
+  it('a registry none of the images comes from: refused, the secrets go nowhere', () => {
+    const r = pull(
+      { users: { image: 'localhost:5000/shop/users', tag: 'v1' } },
+      { ...SECRETS, REGISTRY: 'registry.example.com' },
+    )
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain(
+      '::error::registry registry.example.com is registry.example.com, where none of the images comes from (localhost:5000)',
+    )
+    expect(r.calls).toEqual([])
+  })
+
   it('secrets and several registries, none named: refused before any login', () => {
     const r = pull(
       {
@@ -100,10 +126,20 @@ describe('kind-integration.yml: pulling the images', () => {
     ])
   })
 
-  it('images that are not a JSON object: one clear error', () => {
-    const r = pull(['not', 'an', 'object'])
+  it.each([
+    ['not a JSON object', ['not', 'an', 'object']],
+    ['empty', {}],
+    [
+      'a hand-written map of tags (deploy.yml takes those, this step needs images)',
+      { users: 'v1.2.3' },
+    ],
+    ['an entry without a tag', { users: { image: 'ghcr.io/minishop/users' } }],
+  ])('images %s: one clear error', (_name, images) => {
+    const r = pull(images)
     expect(r.status).toBe(1)
-    expect(r.stdout).toContain('::error::input images must be a non-empty JSON object')
+    expect(r.stdout).toContain(
+      '::error::input images must be a non-empty JSON object of service -> {image, tag, digest}',
+    )
     expect(r.calls).toEqual([])
   })
 })

@@ -84,6 +84,21 @@ describe('service-ci.yml: from build legs to the images output', () => {
     expect(r.summary).toContain(`| users | \`sha-1a2b3c4\` | \`${DIGEST('a')}\` |`)
   })
 
+  it('a leg that pushed nothing (a fork pull request) shows no digest in the summary', () => {
+    const file = recorded('users', 'pr-7', '')
+    const r = collect.run(
+      {},
+      {
+        before: (temp) => {
+          mkdirSync(join(temp, 'minishop-images'))
+          writeFileSync(join(temp, 'minishop-images', 'users.json'), file)
+        },
+      },
+    )
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.summary).toContain('| users | `pr-7` | (not pushed) |')
+  })
+
   it('no service changed (no artifacts): images is {}', () => {
     const r = collect.run({})
     expect(r.status, r.stderr).toBe(0)
