@@ -1,10 +1,20 @@
 // Measurement helpers for bench/: medians of repeated runs and peak memory of
 // child processes. Machines are shared and noisy, so the report is medians
 // and ratios, never a single run.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { join } from 'node:path'
 
 export const BENCH_DIR = import.meta.dirname
+
+/**
+ * The node that runs the floor and every action: this process's, or
+ * BENCH_NODE's (a runner's node 24, say: the actions declare node24, and
+ * start-up differs between node versions).
+ */
+export const NODE = process.env.BENCH_NODE || process.execPath
+
+/** NODE's version, for the report. */
+export const NODE_VERSION = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -20,13 +30,13 @@ export interface ProcessRun {
   stderr: string
 }
 
-/** Runs `node <args>` with the peak-memory probe preloaded. */
+/** Runs NODE with `args` and the peak-memory probe preloaded. */
 export function runNode(
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<ProcessRun> {
   const started = performance.now()
-  const child = spawn(process.execPath, ['--require', join(BENCH_DIR, 'maxrss.cjs'), ...args], {
+  const child = spawn(NODE, ['--require', join(BENCH_DIR, 'maxrss.cjs'), ...args], {
     env: options.env ?? process.env,
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],

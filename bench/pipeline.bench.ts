@@ -10,7 +10,7 @@ import { approval, day, stageManyServices, startGitHub } from '../test/actions/p
 import { setupStubs } from '../test/fixtures/kind-stubs'
 import { ROOT, type RunOptions, runAction } from '../test/harness/run-action'
 import { git, MINISHOP_SERVICES, valuesFile as sampleValues, writeGitOpsTree } from './generate'
-import { BENCH_DIR, median, repeat, runNode, timed } from './measure'
+import { BENCH_DIR, median, NODE, repeat, runNode, timed } from './measure'
 import { record, writeResults } from './report'
 
 // A GitHub-hosted runner starts node without NODE_EXTRA_CA_CERTS. Where it is
@@ -67,7 +67,7 @@ function countPushes(bare: string): string {
 
 /** Runs a bundled action as the runner does; `ms` is its process's wall time, as the floor's is. */
 async function timedAction(action: string, options: RunOptions) {
-  const result = await runAction(action, { ...options, nodeArgs: probe })
+  const result = await runAction(action, { ...options, node: NODE, nodeArgs: probe })
   const ms = result.ms
   if (result.exitCode !== 0) {
     throw new Error(
@@ -387,6 +387,7 @@ describe('4. concurrent pipelines pushing to one GitOps branch', () => {
         Promise.all(
           services.map((s, i) =>
             runAction('bump-helm-values', {
+              node: NODE,
               workspace: clones[i]!,
               inputs: { services: s, environment: 'dev', value: `race-${i}`, 'max-attempts': 50 },
               timeoutMs: 300_000,

@@ -27,6 +27,8 @@ export interface RunOptions {
   timeoutMs?: number
   /** Extra arguments for node before the script (the benchmarks preload a memory probe). */
   nodeArgs?: string[]
+  /** The node binary (the benchmarks may use another version); this process's by default. */
+  node?: string
 }
 
 export interface RunResult {
@@ -126,7 +128,7 @@ export async function runAction(script: string, options: RunOptions = {}): Promi
   }
 
   const started = performance.now()
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
+  const child = spawn(options.node ?? process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
