@@ -5,19 +5,10 @@ import { main } from './main'
 const stdout = process.stdout.write.bind(process.stdout)
 const stderr = process.stderr.write.bind(process.stderr)
 
-void main(process.argv.slice(2), {
+process.exitCode = await main(process.argv.slice(2), {
   stdout: (t) => stdout(t),
   stderr: (t) => stderr(t),
   isTTY: process.stdout.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
-}).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    // main reports what it expects; anything else is a bug, shown whole.
-    stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    process.exitCode = 1
-  },
-)
+})

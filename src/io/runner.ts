@@ -1,8 +1,9 @@
 // The runner's workflow commands, as the actions use them: the functions of
 // @actions/core, over @actions/core's own command and summary modules (its
-// file commands are written out below). Importing `@actions/core` itself also evaluates its OIDC client
-// (getIDToken, which no action calls): @actions/http-client and undici, some
-// 400 KB of bundle and most of an action's start-up. Its package exports
+// file commands are written out below). Importing `@actions/core` itself
+// also evaluates its OIDC client (getIDToken, which no action calls):
+// @actions/http-client and undici, some 400 KB of bundle and most of an
+// action's start-up. Its package exports
 // only that entry, hence the paths into the installed package (pinned in
 // package.json); test/io/runner.test.ts checks that these functions write
 // exactly what @actions/core's do.
