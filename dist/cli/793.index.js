@@ -99,7 +99,10 @@ function refValue(ref) {
 var key_path = __webpack_require__(5574);
 // EXTERNAL MODULE: ./src/core/yaml-lib.ts
 var yaml_lib = __webpack_require__(7014);
+// EXTERNAL MODULE: ./src/core/yaml-scalar-style.ts
+var yaml_scalar_style = __webpack_require__(3637);
 ;// CONCATENATED MODULE: ./src/core/kustomize-images.ts
+
 
 
 
@@ -113,17 +116,7 @@ function isKustomization(path) {
  * whose name ends in `/<name>` (`user-service` finds `ghcr.io/minishop/user-service`).
  */
 function kustomizeEdits(text, file, names, ref) {
-    let data;
-    try {
-        data = (0,yaml_lib/* yaml */.oQ)().parse(text, { uniqueKeys: false });
-    }
-    catch {
-        data = undefined; // the edit itself reports the parse error with its position
-    }
-    const images = data?.images;
-    const entries = Array.isArray(images)
-        ? images.filter((e) => typeof e?.name === 'string')
-        : [];
+    const entries = entriesOf(text) ?? [];
     const entry = selectEntry(entries, names);
     if (!entry) {
         throw new errors/* UserError */.y(`${file}: no images entry named ${names.map((n) => `"${n}"`).join(' or ')} (entries: ${entries.map((e) => e.name).join(', ') || 'none'})`, { file });
@@ -134,9 +127,9 @@ function kustomizeEdits(text, file, names, ref) {
         { kind: 'key', key: field },
     ]);
     const edits = [];
-    if (ref.name &&
-        ref.name !== entry.name &&
-        (entry.newName !== undefined || !names.includes(ref.name))) {
+    // The image the entry makes now is its newName, or its name: a reference
+    // to another repository renames it, as `kustomize edit set image` does.
+    if (ref.name && ref.name !== (entry.newName ?? entry.name)) {
         edits.push({ key: at('newName'), value: ref.name, create: true });
     }
     if (ref.tag)
@@ -146,6 +139,76 @@ function kustomizeEdits(text, file, names, ref) {
     else if (entry.digest)
         edits.push({ key: at('digest'), value: '' }); // a digest would override the new tag
     return edits;
+}
+/** The `images:` entries with a name; undefined when the text does not parse. */
+function entriesOf(text) {
+    let data;
+    try {
+        data = (0,yaml_lib/* yaml */.oQ)().parse(text, { uniqueKeys: false });
+    }
+    catch {
+        return undefined; // the edit itself reports the parse error with its position
+    }
+    const images = data?.images;
+    return Array.isArray(images)
+        ? images.filter((e) => typeof e?.name === 'string')
+        : [];
+}
+/** Whether kustomizeEdits would find an `images:` entry for `names` in `text` (or cannot tell). */
+function hasImageEntry(text, names) {
+    const entries = entriesOf(text);
+    return entries === undefined || selectEntry(entries, names) !== undefined;
+}
+/**
+ * `text` with a new `images:` entry `- name: <name>` after the last one (or
+ * a new `images:` list at the end), as `kustomize edit set image` adds one:
+ * the fields come after, as key edits. Only a block list (or none) takes a
+ * new entry; the result is parsed back and must hold exactly one more entry.
+ */
+function appendImageEntry(text, file, name) {
+    const Y = (0,yaml_lib/* yaml */.oQ)();
+    const doc = Y.parseDocument(text, { uniqueKeys: false });
+    if (doc.errors.length > 0)
+        return text; // the edit reports it, with its position
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const token = (0,yaml_scalar_style/* renderScalar */.VO)(name, 'plain', false);
+    const root = doc.contents;
+    if (root !== null && !(0,yaml_lib/* isMap */.jh)(root)) {
+        throw new errors/* UserError */.y(`${file}: the kustomization is not a mapping; cannot add an images entry`, {
+            file,
+        });
+    }
+    const images = root?.get('images', true);
+    let next;
+    if (images === undefined) {
+        const body = text === '' || text.endsWith('\n') ? text : `${text}${eol}`;
+        next = `${body}images:${eol}- name: ${token}${eol}`;
+    }
+    else if ((0,yaml_lib/* isSeq */.oP)(images) && !images.flow && images.items.length > 0) {
+        // The new item goes on the line after the last item, at the column of the
+        // first item's dash.
+        const first = images.items[0];
+        const last = images.items[images.items.length - 1];
+        const firstStart = first.range?.[0] ?? 0;
+        const lineStart = text.lastIndexOf('\n', firstStart) + 1;
+        const dash = text.slice(lineStart, firstStart).indexOf('-');
+        const lastEnd = last.range?.[1] ?? text.length;
+        const lineEnd = text.indexOf('\n', Math.max(lastEnd - 1, 0));
+        const at = lineEnd === -1 ? text.length : lineEnd + 1;
+        const before = at === text.length && !text.endsWith('\n') ? `${text}${eol}` : text.slice(0, at);
+        next = `${before}${' '.repeat(Math.max(dash, 0))}- name: ${token}${eol}${text.slice(at)}`;
+    }
+    else {
+        throw new errors/* UserError */.y(`${file}: images is not a block list of entries; cannot add one for "${name}" (add it by hand)`, { file });
+    }
+    // Exactly one entry more, and nothing else changed.
+    const want = Y.parse(text, { uniqueKeys: false }) ?? {};
+    want.images = [...(Array.isArray(want.images) ? want.images : []), { name }];
+    const got = Y.parse(next, { uniqueKeys: false });
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+        throw new Error(`Read-back of ${file} after adding the images entry "${name}" failed`);
+    }
+    return next;
 }
 function selectEntry(entries, names) {
     for (const name of names) {
@@ -161,8 +224,8 @@ function selectEntry(entries, names) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/core/yaml-edit.ts + 2 modules
-var yaml_edit = __webpack_require__(1070);
+// EXTERNAL MODULE: ./src/core/yaml-edit.ts
+var yaml_edit = __webpack_require__(3621);
 ;// CONCATENATED MODULE: ./src/core/bump.ts
 
 
@@ -230,6 +293,11 @@ function bumpFile(path, text, targets, settings) {
                 const names = imageNames(target, settings);
                 if (names.length === 0) {
                     throw new errors/* UserError */.y(`${path}: a kustomization needs a service (or an image name) to select its images entry`, { file: path });
+                }
+                // create: an entry the kustomization lacks is added, as
+                // `kustomize edit set image` would; its fields are then key edits.
+                if (settings.create && !hasImageEntry(after, names)) {
+                    after = appendImageEntry(after, path, names[0]);
                 }
                 edits = kustomizeEdits(after, path, names, target.value.image);
             }

@@ -1121,8 +1121,8 @@ function isRollbackCommit(trailers) {
     return trailers.some(([k, v]) => k.toLowerCase() === 'promotion-mode' && v.trim().toLowerCase() === 'rollback');
 }
 
-// EXTERNAL MODULE: ./src/core/yaml-edit.ts + 2 modules
-var yaml_edit = __webpack_require__(1070);
+// EXTERNAL MODULE: ./src/core/yaml-edit.ts
+var yaml_edit = __webpack_require__(3621);
 // EXTERNAL MODULE: ./src/io/git.ts
 var git = __webpack_require__(7500);
 // EXTERNAL MODULE: ./src/io/git-blobs.ts

@@ -163,7 +163,7 @@ export const ACTION_METADATA: Record<string, ActionSpec> = {
         "default": "{service}"
       },
       "create": {
-        "description": "Add the key when the file does not have it, instead of refusing.",
+        "description": "Add the key when the file does not have it, instead of refusing (in a kustomization, the service's images entry).",
         "default": "false"
       },
       "commit": {

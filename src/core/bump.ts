@@ -1,7 +1,13 @@
 import { UserError } from './errors'
 import { type ImageRef, refValue } from './image-ref'
 import { formatKeyPath, parseKeyPath } from './key-path'
-import { isKustomization, type KeyEdit, kustomizeEdits } from './kustomize-images'
+import {
+  appendImageEntry,
+  hasImageEntry,
+  isKustomization,
+  type KeyEdit,
+  kustomizeEdits,
+} from './kustomize-images'
 import { readScalar, type ScalarChange, setScalar } from './yaml-edit'
 
 /** One file to bump, for one service (or none, with `files`). */
@@ -104,6 +110,11 @@ export function bumpFile(
             `${path}: a kustomization needs a service (or an image name) to select its images entry`,
             { file: path },
           )
+        }
+        // create: an entry the kustomization lacks is added, as
+        // `kustomize edit set image` would; its fields are then key edits.
+        if (settings.create && !hasImageEntry(after, names)) {
+          after = appendImageEntry(after, path, names[0]!)
         }
         edits = kustomizeEdits(after, path, names, target.value.image)
       }

@@ -137,6 +137,22 @@ describe('bump-helm-values', () => {
     ])
   })
 
+  it('create: a service the overlay does not list yet gets its images entry', async () => {
+    const repo = makeRemote(gitopsFiles())
+    const overlay = 'deployment/k8s/overlays/staging/kustomization.yaml'
+    const images = JSON.stringify({ 'payment-service': 'ghcr.io/minishop/payment-service:v1.0.0' })
+    const refused = await bump(repo.clone, { files: overlay, images, environment: 'staging' })
+    expect(refused.exitCode).toBe(1)
+    expect(refused.annotations[0]!.message).toContain('no images entry named "payment-service"')
+    expect(history(repo.bare)).toEqual(['initial'])
+    expectOk(
+      await bump(repo.clone, { files: overlay, images, environment: 'staging', create: 'true' }),
+    )
+    expect(git(repo.bare, 'show', `main:${overlay}`)).toBe(
+      `${KUSTOMIZATION}  - name: payment-service\n    newName: ghcr.io/minishop/payment-service\n    newTag: v1.0.0\n`.trimEnd(),
+    )
+  })
+
   it('a digest goes to image.digest when the values file has that key', async () => {
     const files = gitopsFiles()
     const file = DEV('user-service')
