@@ -116,13 +116,11 @@ var event_context = __webpack_require__(717);
 const ODD_PATH = /[\n\r\u2028\u2029\\]/;
 /** One path segment that picomatch reads literally: no glob, escape or brace syntax. */
 const PLAIN_SEGMENT = /^[A-Za-z0-9_.-]+$/;
-/** The directory of `<dir>/**` or the path of a plain glob, when picomatch would read it literally. */
-function plainPath(glob) {
-    const segments = glob.split('/');
+/** Whether picomatch reads `path` literally: a path of plain segments. */
+function isPlainPath(path) {
     // `.` and `..` segments, and empty ones (`a//b`, a leading or trailing
     // `/`), are normalized or refused by picomatch: it decides those.
-    const plain = segments.every((s) => PLAIN_SEGMENT.test(s) && s !== '.' && s !== '..');
-    return plain ? glob : undefined;
+    return path.split('/').every((s) => PLAIN_SEGMENT.test(s) && s !== '.' && s !== '..');
 }
 /**
  * A test of whether a repository path (as git prints it: `/`-separated,
@@ -139,18 +137,18 @@ function globMatcher(globs) {
             everything = true;
             continue;
         }
-        const dir = glob.endsWith('/**') ? plainPath(glob.slice(0, -3)) : undefined;
-        if (dir !== undefined) {
+        const dir = glob.endsWith('/**') ? glob.slice(0, -3) : undefined;
+        if (dir !== undefined && isPlainPath(dir)) {
             // picomatch's `<dir>/**` also matches `<dir>` itself.
             exact.add(dir);
             dirs.push(`${dir}/`);
-            continue;
         }
-        const path = plainPath(glob);
-        if (path !== undefined)
-            exact.add(path);
-        else
+        else if (isPlainPath(glob)) {
+            exact.add(glob);
+        }
+        else {
             others.push(glob);
+        }
     }
     const rest = others.length > 0 ? picomatch()(others, { dot: true }) : undefined;
     let all;

@@ -114,12 +114,19 @@ function isKustomization(path) {
  * The edits `kustomize edit set image` would make, as key edits of the
  * `images:` entry selected by image name: exactly `name`, else the one entry
  * whose name ends in `/<name>` (`user-service` finds `ghcr.io/minishop/user-service`).
+ * With `create`, a missing entry is first added to the text, which is
+ * returned with the edits.
  */
-function kustomizeEdits(text, file, names, ref) {
-    const entries = entriesOf(text) ?? [];
-    const entry = selectEntry(entries, names);
+function kustomizeEdits(text, file, names, ref, create = false) {
+    const entries = entriesOf(text);
+    let entry = entries && selectEntry(entries, names);
+    if (!entry && create && entries) {
+        // As `kustomize edit set image` adds one; its fields are the edits below.
+        text = appendImageEntry(text, file, names[0]);
+        entry = { name: names[0] };
+    }
     if (!entry) {
-        throw new errors/* UserError */.y(`${file}: no images entry named ${names.map((n) => `"${n}"`).join(' or ')} (entries: ${entries.map((e) => e.name).join(', ') || 'none'})`, { file });
+        throw new errors/* UserError */.y(`${file}: no images entry named ${names.map((n) => `"${n}"`).join(' or ')} (entries: ${(entries ?? []).map((e) => e.name).join(', ') || 'none'})`, { file });
     }
     const at = (field) => (0,key_path/* formatKeyPath */.K)([
         { kind: 'key', key: 'images' },
@@ -138,7 +145,7 @@ function kustomizeEdits(text, file, names, ref) {
         edits.push({ key: at('digest'), value: ref.digest, create: true });
     else if (entry.digest)
         edits.push({ key: at('digest'), value: '' }); // a digest would override the new tag
-    return edits;
+    return { text, edits };
 }
 /** The `images:` entries with a name; undefined when the text does not parse. */
 function entriesOf(text) {
@@ -153,11 +160,6 @@ function entriesOf(text) {
     return Array.isArray(images)
         ? images.filter((e) => typeof e?.name === 'string')
         : [];
-}
-/** Whether kustomizeEdits would find an `images:` entry for `names` in `text` (or cannot tell). */
-function hasImageEntry(text, names) {
-    const entries = entriesOf(text);
-    return entries === undefined || selectEntry(entries, names) !== undefined;
 }
 /**
  * `text` with a new `images:` entry `- name: <name>` after the last one (or
@@ -202,7 +204,7 @@ function appendImageEntry(text, file, name) {
         throw new errors/* UserError */.y(`${file}: images is not a block list of entries; cannot add one for "${name}" (add it by hand)`, { file });
     }
     // Exactly one entry more, and nothing else changed.
-    const want = Y.parse(text, { uniqueKeys: false }) ?? {};
+    const want = doc.toJS() ?? {};
     want.images = [...(Array.isArray(want.images) ? want.images : []), { name }];
     const got = Y.parse(next, { uniqueKeys: false });
     if (JSON.stringify(got) !== JSON.stringify(want)) {
@@ -294,12 +296,10 @@ function bumpFile(path, text, targets, settings) {
                 if (names.length === 0) {
                     throw new errors/* UserError */.y(`${path}: a kustomization needs a service (or an image name) to select its images entry`, { file: path });
                 }
-                // create: an entry the kustomization lacks is added, as
-                // `kustomize edit set image` would; its fields are then key edits.
-                if (settings.create && !hasImageEntry(after, names)) {
-                    after = appendImageEntry(after, path, names[0]);
-                }
-                edits = kustomizeEdits(after, path, names, target.value.image);
+                // With create, an entry the kustomization lacks is added first.
+                const kustomized = kustomizeEdits(after, path, names, target.value.image, settings.create);
+                after = kustomized.text;
+                edits = kustomized.edits;
             }
         }
         else {

@@ -1,13 +1,7 @@
 import { UserError } from './errors'
 import { type ImageRef, refValue } from './image-ref'
 import { formatKeyPath, parseKeyPath } from './key-path'
-import {
-  appendImageEntry,
-  hasImageEntry,
-  isKustomization,
-  type KeyEdit,
-  kustomizeEdits,
-} from './kustomize-images'
+import { isKustomization, type KeyEdit, kustomizeEdits } from './kustomize-images'
 import { readScalar, type ScalarChange, setScalar } from './yaml-edit'
 
 /** One file to bump, for one service (or none, with `files`). */
@@ -111,12 +105,10 @@ export function bumpFile(
             { file: path },
           )
         }
-        // create: an entry the kustomization lacks is added, as
-        // `kustomize edit set image` would; its fields are then key edits.
-        if (settings.create && !hasImageEntry(after, names)) {
-          after = appendImageEntry(after, path, names[0]!)
-        }
-        edits = kustomizeEdits(after, path, names, target.value.image)
+        // With create, an entry the kustomization lacks is added first.
+        const kustomized = kustomizeEdits(after, path, names, target.value.image, settings.create)
+        after = kustomized.text
+        edits = kustomized.edits
       }
     } else {
       edits = helmEdits(after, path, target, settings)

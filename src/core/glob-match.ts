@@ -18,13 +18,11 @@ const ODD_PATH = /[\n\r\u2028\u2029\\]/
 /** One path segment that picomatch reads literally: no glob, escape or brace syntax. */
 const PLAIN_SEGMENT = /^[A-Za-z0-9_.-]+$/
 
-/** The directory of `<dir>/**` or the path of a plain glob, when picomatch would read it literally. */
-function plainPath(glob: string): string | undefined {
-  const segments = glob.split('/')
+/** Whether picomatch reads `path` literally: a path of plain segments. */
+function isPlainPath(path: string): boolean {
   // `.` and `..` segments, and empty ones (`a//b`, a leading or trailing
   // `/`), are normalized or refused by picomatch: it decides those.
-  const plain = segments.every((s) => PLAIN_SEGMENT.test(s) && s !== '.' && s !== '..')
-  return plain ? glob : undefined
+  return path.split('/').every((s) => PLAIN_SEGMENT.test(s) && s !== '.' && s !== '..')
 }
 
 /**
@@ -42,16 +40,16 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
       everything = true
       continue
     }
-    const dir = glob.endsWith('/**') ? plainPath(glob.slice(0, -3)) : undefined
-    if (dir !== undefined) {
+    const dir = glob.endsWith('/**') ? glob.slice(0, -3) : undefined
+    if (dir !== undefined && isPlainPath(dir)) {
       // picomatch's `<dir>/**` also matches `<dir>` itself.
       exact.add(dir)
       dirs.push(`${dir}/`)
-      continue
+    } else if (isPlainPath(glob)) {
+      exact.add(glob)
+    } else {
+      others.push(glob)
     }
-    const path = plainPath(glob)
-    if (path !== undefined) exact.add(path)
-    else others.push(glob)
   }
   const rest = others.length > 0 ? picomatch()(others, { dot: true }) : undefined
   let all: ((path: string) => boolean) | undefined

@@ -27,19 +27,27 @@ interface ImageEntry {
  * The edits `kustomize edit set image` would make, as key edits of the
  * `images:` entry selected by image name: exactly `name`, else the one entry
  * whose name ends in `/<name>` (`user-service` finds `ghcr.io/minishop/user-service`).
+ * With `create`, a missing entry is first added to the text, which is
+ * returned with the edits.
  */
 export function kustomizeEdits(
   text: string,
   file: string,
   names: string[],
   ref: ImageRef,
-): KeyEdit[] {
-  const entries = entriesOf(text) ?? []
-  const entry = selectEntry(entries, names)
+  create = false,
+): { text: string; edits: KeyEdit[] } {
+  const entries = entriesOf(text)
+  let entry = entries && selectEntry(entries, names)
+  if (!entry && create && entries) {
+    // As `kustomize edit set image` adds one; its fields are the edits below.
+    text = appendImageEntry(text, file, names[0]!)
+    entry = { name: names[0]! }
+  }
   if (!entry) {
     throw new UserError(
       `${file}: no images entry named ${names.map((n) => `"${n}"`).join(' or ')} (entries: ${
-        entries.map((e) => e.name).join(', ') || 'none'
+        (entries ?? []).map((e) => e.name).join(', ') || 'none'
       })`,
       { file },
     )
@@ -59,7 +67,7 @@ export function kustomizeEdits(
   if (ref.tag) edits.push({ key: at('newTag'), value: ref.tag, create: true })
   if (ref.digest) edits.push({ key: at('digest'), value: ref.digest, create: true })
   else if (entry.digest) edits.push({ key: at('digest'), value: '' }) // a digest would override the new tag
-  return edits
+  return { text, edits }
 }
 
 /** The `images:` entries with a name; undefined when the text does not parse. */
@@ -74,12 +82,6 @@ function entriesOf(text: string): ImageEntry[] | undefined {
   return Array.isArray(images)
     ? images.filter((e): e is ImageEntry => typeof e?.name === 'string')
     : []
-}
-
-/** Whether kustomizeEdits would find an `images:` entry for `names` in `text` (or cannot tell). */
-export function hasImageEntry(text: string, names: string[]): boolean {
-  const entries = entriesOf(text)
-  return entries === undefined || selectEntry(entries, names) !== undefined
 }
 
 /**
@@ -125,7 +127,7 @@ export function appendImageEntry(text: string, file: string, name: string): stri
     )
   }
   // Exactly one entry more, and nothing else changed.
-  const want = Y.parse(text, { uniqueKeys: false }) ?? {}
+  const want = doc.toJS() ?? {}
   want.images = [...(Array.isArray(want.images) ? want.images : []), { name }]
   const got = Y.parse(next, { uniqueKeys: false })
   if (JSON.stringify(got) !== JSON.stringify(want)) {
