@@ -97,11 +97,14 @@ function refValue(ref) {
 
 // EXTERNAL MODULE: ./src/core/key-path.ts
 var key_path = __webpack_require__(5574);
+// EXTERNAL MODULE: ./src/core/yaml-edit.ts
+var yaml_edit = __webpack_require__(3621);
 // EXTERNAL MODULE: ./src/core/yaml-lib.ts
 var yaml_lib = __webpack_require__(7014);
 // EXTERNAL MODULE: ./src/core/yaml-scalar-style.ts
 var yaml_scalar_style = __webpack_require__(3637);
 ;// CONCATENATED MODULE: ./src/core/kustomize-images.ts
+
 
 
 
@@ -126,6 +129,9 @@ function kustomizeEdits(text, file, names, ref, create = false) {
         entry = { name: names[0] };
     }
     if (!entry) {
+        // Not parsed: the parser's error, with its line and column, is the one to give.
+        if (entries === undefined)
+            (0,yaml_edit/* checkYaml */.cX)(text, file);
         throw new errors/* UserError */.y(`${file}: no images entry named ${names.map((n) => `"${n}"`).join(' or ')} (entries: ${(entries ?? []).map((e) => e.name).join(', ') || 'none'})`, { file });
     }
     const at = (field) => (0,key_path/* formatKeyPath */.K)([
@@ -154,7 +160,7 @@ function entriesOf(text) {
         data = (0,yaml_lib/* yaml */.oQ)().parse(text, { uniqueKeys: false });
     }
     catch {
-        return undefined; // the edit itself reports the parse error with its position
+        return undefined;
     }
     const images = data?.images;
     return Array.isArray(images)
@@ -226,8 +232,6 @@ function selectEntry(entries, names) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/core/yaml-edit.ts
-var yaml_edit = __webpack_require__(3621);
 ;// CONCATENATED MODULE: ./src/core/bump.ts
 
 
@@ -255,7 +259,7 @@ function editsForKey(text, file, value, key, explicitDigestKey, create) {
         return [{ key, value: value.literal, create }];
     const ref = value.image;
     const digestKey = explicitDigestKey ?? siblingDigestKey(key);
-    const currentDigest = digestKey ? (0,yaml_edit/* readScalar */.$)(text, digestKey, file) : undefined;
+    const currentDigest = digestKey ? (0,yaml_edit/* readScalar */.$t)(text, digestKey, file) : undefined;
     const hasDigestKey = explicitDigestKey !== undefined || currentDigest !== undefined;
     if (ref.digest && hasDigestKey && digestKey) {
         const edits = [{ key: digestKey, value: ref.digest, create: true }];
@@ -306,7 +310,7 @@ function bumpFile(path, text, targets, settings) {
             edits = helmEdits(after, path, target, settings);
         }
         for (const edit of edits) {
-            const result = (0,yaml_edit/* setScalar */.s)(after, edit.key, edit.value, { file: path, create: edit.create });
+            const result = (0,yaml_edit/* setScalar */.$e)(after, edit.key, edit.value, { file: path, create: edit.create });
             after = result.text;
             if (result.change)
                 changes.push(result.change);
@@ -316,7 +320,7 @@ function bumpFile(path, text, targets, settings) {
     // edit was verified by setScalar already).
     if (changes.length > 1) {
         for (const change of changes) {
-            const now = (0,yaml_edit/* readScalar */.$)(after, change.key, path);
+            const now = (0,yaml_edit/* readScalar */.$t)(after, change.key, path);
             const last = changes.filter((c) => c.key === change.key).pop();
             if (now !== last.new) {
                 throw new Error(`Read-back of ${path} key "${change.key}" gave ${JSON.stringify(now)}, expected ${JSON.stringify(last.new)}`);

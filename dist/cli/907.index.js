@@ -1271,7 +1271,7 @@ class GitOpsHistory {
                 if (!bytes)
                     return undefined;
                 try {
-                    return (0,yaml_edit/* readScalar */.$)(bytes.toString('utf8'), key, file);
+                    return (0,yaml_edit/* readScalar */.$t)(bytes.toString('utf8'), key, file);
                 }
                 catch (error) {
                     // An old version that no longer parses says nothing about the value.
@@ -1366,7 +1366,7 @@ function promotionEdits(plan, contents) {
             throw new Error(`promotionEdits: no contents for ${c.file}`);
         let text = before;
         for (const key of [plan.key, ...(plan.alsoSet ?? [])]) {
-            text = (0,yaml_edit/* setScalar */.s)(text, key, c.target, { file: c.file }).text;
+            text = (0,yaml_edit/* setScalar */.$e)(text, key, c.target, { file: c.file }).text;
         }
         const edit = edits.get(c.file);
         if (edit)
@@ -1457,7 +1457,7 @@ function readValue(text, file, key, service, tip) {
     if (text === undefined) {
         throw new errors/* UserError */.y(`${service}: ${file} does not exist (at ${tip.slice(0, 12)})`, { file });
     }
-    const value = (0,yaml_edit/* readScalar */.$)(text, key, file);
+    const value = (0,yaml_edit/* readScalar */.$t)(text, key, file);
     if (value === undefined)
         throw new errors/* UserError */.y(`${file}: key "${key}" does not exist`, { file });
     return value;

@@ -1,6 +1,7 @@
 import { UserError } from './errors'
 import type { ImageRef } from './image-ref'
 import { formatKeyPath } from './key-path'
+import { checkYaml } from './yaml-edit'
 import { isMap, isSeq, yaml } from './yaml-lib'
 import { renderScalar } from './yaml-scalar-style'
 
@@ -45,6 +46,8 @@ export function kustomizeEdits(
     entry = { name: names[0]! }
   }
   if (!entry) {
+    // Not parsed: the parser's error, with its line and column, is the one to give.
+    if (entries === undefined) checkYaml(text, file)
     throw new UserError(
       `${file}: no images entry named ${names.map((n) => `"${n}"`).join(' or ')} (entries: ${
         (entries ?? []).map((e) => e.name).join(', ') || 'none'
@@ -76,7 +79,7 @@ function entriesOf(text: string): ImageEntry[] | undefined {
   try {
     data = yaml().parse(text, { uniqueKeys: false })
   } catch {
-    return undefined // the edit itself reports the parse error with its position
+    return undefined
   }
   const images = (data as { images?: unknown } | null)?.images
   return Array.isArray(images)

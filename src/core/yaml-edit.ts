@@ -274,6 +274,11 @@ function scan(text: string, segments: PathSegment[]): Scanned | undefined {
   )
 }
 
+/** Refuses text that is not valid YAML, naming the file, line and column, as an edit would. */
+export function checkYaml(text: string, file: string): void {
+  parse(text, file)
+}
+
 export function readScalar(text: string, key: string, file: string): string | undefined {
   const segments = parseKeyPath(key)
   const scanned = scan(text, segments)

@@ -66,4 +66,18 @@ describe('a missing images entry, with create', () => {
     const k = 'images:\n- name: db\n  newTag: v1\n'
     expect(bump(k, 'db', { tag: 'v2' })).toBe('images:\n- name: db\n  newTag: v2\n')
   })
+
+  it('a kustomization that is not valid YAML: the parse error, with line and column', () => {
+    const k = 'images:\n  - name: api\n   newTag: [v1\n'
+    for (const settings of [create, { ...create, create: false }]) {
+      expect(() =>
+        bumpFile(
+          FILE,
+          k,
+          [{ path: FILE, service: 'api', value: { image: { tag: 'v2' } } }],
+          settings,
+        ),
+      ).toThrow(new RegExp(`^${FILE}:3:\\d+: not valid YAML`))
+    }
+  })
 })
