@@ -13,8 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -423,6 +421,8 @@ function resolveTargets(request) {
     }));
 }
 
+// EXTERNAL MODULE: ./src/core/sha256.ts
+var sha256 = __webpack_require__(7424);
 // EXTERNAL MODULE: ./src/core/unified-diff.ts
 var unified_diff = __webpack_require__(9905);
 // EXTERNAL MODULE: ./src/io/github.ts
@@ -483,7 +483,6 @@ var external_node_fs_ = __webpack_require__(3024);
 
 
 
-
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * The real path of a repository file; UserError when it (or a symlink on
@@ -521,6 +520,25 @@ function workTreeReader(root) {
         }
     };
 }
+let tempCount = 0;
+/**
+ * Writes `content` to a new file beside `target` and returns its path. The
+ * name only has to be unused ('wx' refuses an existing file, and the next
+ * name is tried), so no random bytes, and no node:crypto, are needed.
+ */
+function writeTempSibling(target, content) {
+    for (;;) {
+        const temp = `${target}.${process.pid}-${++tempCount}.tmp`;
+        try {
+            (0,external_node_fs_.writeFileSync)(temp, content, { flag: 'wx' });
+            return temp;
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+    }
+}
 /**
  * Writes every file or none that matters: each is written to a temporary
  * sibling first, and only when all are written are they renamed into place.
@@ -531,9 +549,7 @@ function writeWorkTreeFiles(root, files) {
     try {
         for (const file of files) {
             const target = insideRoot(root, realRoot, file.path);
-            const temp = `${target}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-            (0,external_node_fs_.writeFileSync)(temp, file.content);
-            staged.push({ temp, target });
+            staged.push({ temp: writeTempSibling(target, file.content), target });
         }
     }
     catch (error) {
@@ -648,7 +664,7 @@ function pullRequestBranch(template, environment, targets) {
     const services = [...new Set(targets.map((t) => t.service ?? t.path))].sort();
     let joined = services.join('+').replace(/[^A-Za-z0-9._+-]+/g, '-');
     if (joined.length > 60) {
-        joined = `${services.length}-services-${(0,external_node_crypto_.createHash)('sha256').update(services.join('\n')).digest('hex').slice(0, 10)}`;
+        joined = `${services.length}-services-${(0,sha256/* sha256Hex */.f)(services.join('\n')).slice(0, 10)}`;
     }
     const branch = template
         .replace(/\{(env|environment)\}/g, environment || 'all')

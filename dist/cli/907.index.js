@@ -408,8 +408,8 @@ function approvalGate({ policy, approvals }) {
     return result('approval', 'pass', `Approved by ${approved.map((a) => a.login).join(', ')}.`, approved.filter((a) => a.comment.trim()).map((a) => `${a.login}: ${a.comment.trim()}`));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/sha256.ts
+var sha256 = __webpack_require__(7424);
 ;// CONCATENATED MODULE: ./src/core/plan-digest.ts
 
 
@@ -460,9 +460,7 @@ function sealedContent(plan) {
 }
 /** `sha256:<hex>` over the canonical JSON of the sealed content. */
 function planDigest(plan) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256')
-        .update(canonicalJson(sealedContent(plan)))
-        .digest('hex')}`;
+    return `sha256:${(0,sha256/* sha256Hex */.f)(canonicalJson(sealedContent(plan)))}`;
 }
 /** Accepts the digest with or without its `sha256:` prefix; anything else is a typo. */
 function normalizeDigest(value, source = 'plan-digest') {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import { UserError } from './errors'
 import type { PromotionPlan } from './promotion-plan'
+import { sha256Hex } from './sha256'
 
 /** JSON with object keys sorted at every level and no whitespace: one text per value. */
 export function canonicalJson(value: unknown): string {
@@ -50,9 +50,7 @@ export function sealedContent(plan: PromotionPlan): unknown {
 
 /** `sha256:<hex>` over the canonical JSON of the sealed content. */
 export function planDigest(plan: PromotionPlan): string {
-  return `sha256:${createHash('sha256')
-    .update(canonicalJson(sealedContent(plan)))
-    .digest('hex')}`
+  return `sha256:${sha256Hex(canonicalJson(sealedContent(plan)))}`
 }
 
 /** Accepts the digest with or without its `sha256:` prefix; anything else is a typo. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserError } from '../core/errors'
 import { git, gitOut } from './git'
@@ -60,7 +60,9 @@ export async function cloneGitOpsRepo(options: {
 }): Promise<GitOpsCheckout> {
   const url = cloneUrl(options.repository, options.serverUrl)
   const env = authEnv(url, options.token, options.serverUrl)
-  const dir = join(options.parent, `gitops-${randomBytes(6).toString('hex')}`)
+  // git clones into an empty directory; mkdtemp makes one no other run has.
+  mkdirSync(options.parent, { recursive: true })
+  const dir = mkdtempSync(join(options.parent, 'gitops-'))
   const args = ['clone', '--quiet', '--no-tags', '--single-branch']
   if (options.branch) args.push('--branch', options.branch)
   const cloned = await git([...args, '--', url, dir], {
@@ -69,6 +71,7 @@ export async function cloneGitOpsRepo(options: {
     allowFailure: true,
   })
   if (cloned.code !== 0) {
+    rmSync(dir, { recursive: true, force: true })
     const reason = cloned.stderr.trim().split('\n').pop() ?? ''
     throw new UserError(`Could not clone repository ${options.repository}: ${reason}`)
   }

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { type BackoffBounds, DEFAULT_BACKOFF, jitteredBackoffMs, sleep } from '../core/backoff'
 import type { CommitPlan, PrepareCommit, ReadFile } from '../core/commit-plan'
@@ -113,8 +112,7 @@ async function buildCommit(
   plan: CommitPlan,
 ): Promise<string | undefined> {
   const gitDir = resolve(o.dir, await gitOut(['rev-parse', '--git-dir'], { cwd: o.dir, env }))
-  const scratch = join(gitDir, `minishop-commit-${process.pid}-${randomBytes(4).toString('hex')}`)
-  mkdirSync(scratch, { recursive: true })
+  const scratch = mkdtempSync(join(gitDir, 'minishop-commit-'))
   try {
     const indexEnv = { ...env, GIT_INDEX_FILE: join(scratch, 'index') }
     await git(['read-tree', parent], { cwd: o.dir, env: indexEnv })

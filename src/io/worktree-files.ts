@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import {
   existsSync,
   readdirSync,
@@ -50,6 +49,25 @@ export function workTreeReader(root: string): ReadFile {
   }
 }
 
+let tempCount = 0
+
+/**
+ * Writes `content` to a new file beside `target` and returns its path. The
+ * name only has to be unused ('wx' refuses an existing file, and the next
+ * name is tried), so no random bytes, and no node:crypto, are needed.
+ */
+function writeTempSibling(target: string, content: string): string {
+  for (;;) {
+    const temp = `${target}.${process.pid}-${++tempCount}.tmp`
+    try {
+      writeFileSync(temp, content, { flag: 'wx' })
+      return temp
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+  }
+}
+
 /**
  * Writes every file or none that matters: each is written to a temporary
  * sibling first, and only when all are written are they renamed into place.
@@ -60,9 +78,7 @@ export function writeWorkTreeFiles(root: string, files: { path: string; content:
   try {
     for (const file of files) {
       const target = insideRoot(root, realRoot, file.path)
-      const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`
-      writeFileSync(temp, file.content)
-      staged.push({ temp, target })
+      staged.push({ temp: writeTempSibling(target, file.content), target })
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true })

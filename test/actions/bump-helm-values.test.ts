@@ -439,6 +439,10 @@ describe('bump-helm-values', () => {
       expect(result.exitCode).toBe(1)
       expect(result.stdout).toMatch(/Could not clone repository http:\/\/127\.0\.0\.1/)
       expect(result.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('wrong-token')
+      // The failed clone leaves no directory behind in RUNNER_TEMP.
+      expect(
+        readdirSync(join(result.runnerDir, 'temp')).filter((name) => name.startsWith('gitops-')),
+      ).toEqual([])
     } finally {
       await server.close()
     }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import { type BumpTarget, bumpFile, type FileResult, groupByFile } from '../../core/bump'
 import { bumpMessage } from '../../core/bump-message'
 import { resolveTargets } from '../../core/bump-targets'
 import type { CommitPlan, PrepareCommit, ReadFile } from '../../core/commit-plan'
 import { UserError } from '../../core/errors'
+import { sha256Hex } from '../../core/sha256'
 import { unifiedDiff } from '../../core/unified-diff'
 import { createGitHubClient, type GitHubClient, parseRepository } from '../../io/github'
 import { apiReaderAt, commitViaApi, defaultBranch } from '../../io/github-commit'
@@ -78,7 +78,7 @@ function pullRequestBranch(template: string, environment: string, targets: BumpT
   const services = [...new Set(targets.map((t) => t.service ?? t.path))].sort()
   let joined = services.join('+').replace(/[^A-Za-z0-9._+-]+/g, '-')
   if (joined.length > 60) {
-    joined = `${services.length}-services-${createHash('sha256').update(services.join('\n')).digest('hex').slice(0, 10)}`
+    joined = `${services.length}-services-${sha256Hex(services.join('\n')).slice(0, 10)}`
   }
   const branch = template
     .replace(/\{(env|environment)\}/g, environment || 'all')
