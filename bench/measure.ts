@@ -1,20 +1,25 @@
 // Measurement helpers for bench/: medians of repeated runs and peak memory of
 // child processes. Machines are shared and noisy, so the report is medians
 // and ratios, never a single run.
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { runnerNode } from './runtime'
 
 export const BENCH_DIR = import.meta.dirname
 
+const runtime = runnerNode()
+
 /**
- * The node that runs the floor and every action: this process's, or
- * BENCH_NODE's (a runner's node 24, say: the actions declare node24, and
- * start-up differs between node versions).
+ * The node that runs the floor and every action: the major the actions
+ * declare (bench/runtime.ts), or BENCH_NODE's.
  */
-export const NODE = process.env.BENCH_NODE || process.execPath
+export const NODE = runtime.path
 
 /** NODE's version, for the report. */
-export const NODE_VERSION = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()
+export const NODE_VERSION = runtime.version
+
+/** Why the bench did not run the actions' declared node, if it did not. */
+export const NODE_NOTE = runtime.note
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)

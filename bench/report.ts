@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { BENCH_DIR, NODE_VERSION } from './measure'
+import { BENCH_DIR, NODE_NOTE, NODE_VERSION } from './measure'
 
 export interface Row {
   section: string
@@ -43,10 +43,11 @@ const SECTIONS = 6
 
 export function writeResults(): string {
   const text = table()
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${NODE_VERSION}${NODE_NOTE ? ` (${NODE_NOTE})` : ''}`
   // A filtered run (vitest -t) must not replace the full results with a few rows.
   const sections = new Set(rows.map((r) => r.section)).size
-  if (sections < SECTIONS) return `${text}\n\n(partial run: bench/results.json left as it was)`
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${NODE_VERSION}`
+  if (sections < SECTIONS)
+    return `${machine}\n\n${text}\n\n(partial run: bench/results.json left as it was)`
   writeFileSync(
     join(BENCH_DIR, 'results.json'),
     `${JSON.stringify({ date: new Date().toISOString(), machine, rows, raw }, null, 2)}\n`,
