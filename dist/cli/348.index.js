@@ -348,25 +348,48 @@ async function mergeBase(base, head, options) {
     }
     throw new errors/* UserError */.y(`Commits ${base} and ${head} have no common history: nothing to compare`);
 }
+/** Files that differ between two commits (`--merge-base`: since their merge base); a rename is its old and its new path. */
+function diffArgs(base, head, mergeBase = false) {
+    const options = ['--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '-z'];
+    return ['diff', ...options, ...(mergeBase ? ['--merge-base'] : []), base, head, '--'];
+}
+const treeArgs = (commit) => ['ls-tree', '-r', '-z', '--name-only', commit];
+const paths = (out) => out.split('\0').filter((file) => file !== '');
 /** Files that differ between two commits; a rename counts as its old and its new path. */
 async function changedFiles(base, head, cwd) {
-    const out = await (0,git/* gitOut */.BQ)([
-        'diff',
-        '--name-only',
-        '--no-renames',
-        '--no-ext-diff',
-        '--no-textconv',
-        '-z',
-        base,
-        head,
-        '--',
-    ], { cwd });
-    return out.split('\0').filter((file) => file !== '');
+    return paths(await (0,git/* gitOut */.BQ)(diffArgs(base, head), { cwd }));
 }
 /** Every file path in a commit's tree. */
 async function treeFiles(commit, cwd) {
-    const out = await (0,git/* gitOut */.BQ)(['ls-tree', '-r', '-z', '--name-only', commit], { cwd });
-    return out.split('\0').filter((file) => file !== '');
+    return paths(await (0,git/* gitOut */.BQ)(treeArgs(commit), { cwd }));
+}
+/**
+ * The tree of `head` and the files changed since `since.base` (or since
+ * its merge base with head) in one round of git processes run side by side
+ * in `dir`, the checkout's root, with nothing asked first: each git process
+ * costs every CI run a few milliseconds. This is the case of a full clone
+ * (service-ci.yml checks out with fetch-depth: 0). Undefined when any of
+ * them fails (a commit not in the clone, a merge base that is not unique):
+ * the caller then takes the careful path, which checks, fetches and words
+ * the error. `head` and `since.base` are commit SHAs.
+ */
+async function quickChanges(dir, head, since, withTree) {
+    // Peeled, so that a tree or blob id is refused, as on the careful path.
+    const headRev = `${head}^{commit}`;
+    const baseRev = since && `${since.base}^{commit}`;
+    const attempt = (args) => (0,git/* git */.$Y)(args, { cwd: dir, allowFailure: true });
+    const [tree, diff, mergeBase] = await Promise.all([
+        withTree ? attempt(treeArgs(headRev)) : undefined,
+        baseRev ? attempt(diffArgs(baseRev, headRev, since.mergeBase)) : undefined,
+        baseRev && since.mergeBase ? attempt(['merge-base', baseRev, headRev]) : undefined,
+    ]);
+    if ([tree, diff, mergeBase].some((result) => result && result.code !== 0))
+        return undefined;
+    return {
+        ...(tree ? { tree: paths(tree.stdout) } : {}),
+        ...(since ? { base: mergeBase ? mergeBase.stdout.trim() : since.base } : {}),
+        ...(diff ? { files: paths(diff.stdout) } : {}),
+    };
 }
 
 // EXTERNAL MODULE: ./src/io/runner.ts
@@ -485,8 +508,8 @@ function heldLog() {
         },
     };
 }
-/** The services and the shared paths: from the config file, else the Dockerfiles in `head`. */
-async function listServices(inputs, repo, workspace, servicesDir, head) {
+/** The services and the shared paths: from the config file, else the Dockerfiles in head's `tree`. */
+async function listServices(inputs, repo, workspace, servicesDir, tree) {
     const sharedPaths = [...inputs.sharedPaths];
     if (inputs.config !== undefined) {
         const file = (0,workspace_path/* resolveInWorkspace */.z)(repo, inputs.config, 'config');
@@ -501,7 +524,7 @@ async function listServices(inputs, repo, workspace, servicesDir, head) {
         sharedPaths.push(...config.sharedPaths);
         return { services: config.services, sharedPaths };
     }
-    const found = discoverServices(await treeFiles(head, repo), servicesDir);
+    const found = discoverServices(await tree(), servicesDir);
     for (const name of found.ignored) {
         runner/* warning */.$e(`${servicesDir}/${name} has a Dockerfile but "${name}" cannot be an image name: left out`);
     }
@@ -512,6 +535,50 @@ async function diffBase(range, head, repo, remote, options, present) {
     const from = await resolveCommit(range.base, repo, remote, 'base', present);
     return range.mergeBase ? mergeBase(from, head, options) : from;
 }
+function quickReading(range, quick, list) {
+    const { base, files } = quick;
+    return {
+        head: range.head,
+        listed: list(async () => quick.tree ?? []),
+        ...(base !== undefined
+            ? { diff: { base: Promise.resolve(base), files: Promise.resolve(files ?? []) } }
+            : {}),
+        log: { release: () => { } },
+    };
+}
+/** Resolves and fetches what the clone lacks, then reads the tree and the diff side by side. */
+async function carefulReading(range, repo, remote, present, list) {
+    const head = await resolveCommit(range.head || 'HEAD', repo, remote, 'head', present);
+    // The services (the head's tree, or the config file) and the changed files
+    // are independent reads: their git processes run side by side. The log
+    // reads as if they ran in turn (the diff's fetches after the services), and
+    // a failure of the first is the one reported.
+    const log = heldLog();
+    const listed = list(() => treeFiles(head, repo));
+    if (range.kind === 'all')
+        return { head, listed, log };
+    const options = { cwd: repo, remote, log: log.log };
+    const base = diffBase(range, head, repo, remote, options, present);
+    const files = base.then((from) => changedFiles(from, head, repo));
+    files.catch(() => { });
+    return { head, listed, diff: { base, files }, log };
+}
+/**
+ * The quick read (quickChanges) where it can apply: commit SHAs to compare,
+ * and `dir` plainly the checkout's root (its own .git, no GIT_DIR or
+ * GIT_WORK_TREE to say otherwise). Undefined: take the careful path.
+ */
+async function quickRead(range, dir, withTree) {
+    if (range.kind === 'none' || !main_SHA.test(range.head))
+        return undefined;
+    if (range.kind === 'diff' && !main_SHA.test(range.base))
+        return undefined;
+    if (process.env.GIT_DIR || process.env.GIT_WORK_TREE || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.git'))) {
+        return undefined;
+    }
+    const since = range.kind === 'diff' ? { base: range.base, mergeBase: range.mergeBase } : undefined;
+    return quickChanges(dir, range.head, since, withTree);
+}
 async function run() {
     const inputs = getInputs();
     checkRevision(inputs.base, 'base');
@@ -521,7 +588,11 @@ async function run() {
     const ctx = (0,event_context/* eventContext */.W)(process.env, (0,event_payload/* readEventPayload */.N)());
     const range = changeRange(ctx, { base: inputs.base, head: inputs.head });
     const commits = range.kind === 'none' ? [] : [range.head, ...(range.kind === 'diff' ? [range.base] : [])];
-    const { root: repo, present } = await openCheckout((0,workspace_path/* resolveInWorkspace */.z)(workspace, inputs.path, 'path'), commits.filter((rev) => main_SHA.test(rev)));
+    const dir = (0,workspace_path/* resolveInWorkspace */.z)(workspace, inputs.path, 'path');
+    const quick = await quickRead(range, dir, inputs.config === undefined);
+    const { root: repo, present } = quick
+        ? { root: dir, present: new Set() }
+        : await openCheckout(dir, commits.filter((rev) => main_SHA.test(rev)));
     const servicesDir = (0,workspace_path/* workspaceRelative */.U)(repo, (0,workspace_path/* resolveInWorkspace */.z)(repo, inputs.servicesDir, 'services-dir'));
     runner/* info */.pq(`Range: ${range.kind === 'diff' ? `${range.base}..${range.head}` : range.kind} (${range.reason})`);
     if (range.kind === 'none') {
@@ -529,31 +600,22 @@ async function run() {
         setOutputs([], [], '', '');
         return;
     }
-    const options = { cwd: repo, remote: inputs.remote, log: runner/* info */.pq };
-    const head = await resolveCommit(range.head || 'HEAD', repo, inputs.remote, 'head', present);
-    // The services (the head's tree, or the config file) and the changed files
-    // are independent reads: their git processes run side by side. The log
-    // reads as if they ran in turn (the diff's fetches after the services), and
-    // a failure of the first is the one reported.
-    const diffLog = heldLog();
-    const listed = listServices(inputs, repo, workspace, servicesDir, head);
-    const baseOf = range.kind === 'all'
-        ? undefined
-        : diffBase(range, head, repo, inputs.remote, { ...options, log: diffLog.log }, present);
-    const filesOf = baseOf?.then((base) => changedFiles(base, head, repo));
-    filesOf?.catch(() => { });
+    const list = (tree) => listServices(inputs, repo, workspace, servicesDir, tree);
+    const { head, listed, diff, log } = quick
+        ? quickReading(range, quick, list)
+        : await carefulReading(range, repo, inputs.remote, present, list);
     const { services, sharedPaths } = await listed;
     runner/* info */.pq(`Services: ${services.map((s) => s.name).join(', ') || '(none)'}`);
-    diffLog.release();
+    log.release();
     let result;
     let base = '';
-    if (baseOf === undefined || filesOf === undefined) {
+    if (diff === undefined) {
         result = changedServices(services, 'all', sharedPaths);
     }
     else {
-        base = await baseOf;
+        base = await diff.base;
         const files = await runner/* group */.Os(`Files changed ${base.slice(0, 12)}..${head.slice(0, 12)}`, async () => {
-            const list = await filesOf;
+            const list = await diff.files;
             for (const file of list)
                 runner/* info */.pq(file);
             return list;

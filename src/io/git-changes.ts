@@ -73,27 +73,64 @@ export async function mergeBase(
   throw new UserError(`Commits ${base} and ${head} have no common history: nothing to compare`)
 }
 
+/** Files that differ between two commits (`--merge-base`: since their merge base); a rename is its old and its new path. */
+function diffArgs(base: string, head: string, mergeBase = false): string[] {
+  const options = ['--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '-z']
+  return ['diff', ...options, ...(mergeBase ? ['--merge-base'] : []), base, head, '--']
+}
+
+const treeArgs = (commit: string) => ['ls-tree', '-r', '-z', '--name-only', commit]
+
+const paths = (out: string) => out.split('\0').filter((file) => file !== '')
+
 /** Files that differ between two commits; a rename counts as its old and its new path. */
 export async function changedFiles(base: string, head: string, cwd: string): Promise<string[]> {
-  const out = await gitOut(
-    [
-      'diff',
-      '--name-only',
-      '--no-renames',
-      '--no-ext-diff',
-      '--no-textconv',
-      '-z',
-      base,
-      head,
-      '--',
-    ],
-    { cwd },
-  )
-  return out.split('\0').filter((file) => file !== '')
+  return paths(await gitOut(diffArgs(base, head), { cwd }))
 }
 
 /** Every file path in a commit's tree. */
 export async function treeFiles(commit: string, cwd: string): Promise<string[]> {
-  const out = await gitOut(['ls-tree', '-r', '-z', '--name-only', commit], { cwd })
-  return out.split('\0').filter((file) => file !== '')
+  return paths(await gitOut(treeArgs(commit), { cwd }))
+}
+
+export interface QuickChanges {
+  /** The files in head's tree, when asked for. */
+  tree?: string[]
+  /** The commit compared with: `base`, or its merge base with head. */
+  base?: string
+  /** Files changed since then. */
+  files?: string[]
+}
+
+/**
+ * The tree of `head` and the files changed since `since.base` (or since
+ * its merge base with head) in one round of git processes run side by side
+ * in `dir`, the checkout's root, with nothing asked first: each git process
+ * costs every CI run a few milliseconds. This is the case of a full clone
+ * (service-ci.yml checks out with fetch-depth: 0). Undefined when any of
+ * them fails (a commit not in the clone, a merge base that is not unique):
+ * the caller then takes the careful path, which checks, fetches and words
+ * the error. `head` and `since.base` are commit SHAs.
+ */
+export async function quickChanges(
+  dir: string,
+  head: string,
+  since: { base: string; mergeBase: boolean } | undefined,
+  withTree: boolean,
+): Promise<QuickChanges | undefined> {
+  // Peeled, so that a tree or blob id is refused, as on the careful path.
+  const headRev = `${head}^{commit}`
+  const baseRev = since && `${since.base}^{commit}`
+  const attempt = (args: string[]) => git(args, { cwd: dir, allowFailure: true })
+  const [tree, diff, mergeBase] = await Promise.all([
+    withTree ? attempt(treeArgs(headRev)) : undefined,
+    baseRev ? attempt(diffArgs(baseRev, headRev, since.mergeBase)) : undefined,
+    baseRev && since.mergeBase ? attempt(['merge-base', baseRev, headRev]) : undefined,
+  ])
+  if ([tree, diff, mergeBase].some((result) => result && result.code !== 0)) return undefined
+  return {
+    ...(tree ? { tree: paths(tree.stdout) } : {}),
+    ...(since ? { base: mergeBase ? mergeBase.stdout.trim() : since.base } : {}),
+    ...(diff ? { files: paths(diff.stdout) } : {}),
+  }
 }

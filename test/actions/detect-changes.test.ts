@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   type GitHubEvent,
@@ -31,12 +32,17 @@ function push(dir: string, branch = 'main') {
   git(dir, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`)
 }
 
-async function detect(workspace: string, event: GitHubEvent, inputs: Record<string, string> = {}) {
+async function detect(
+  workspace: string,
+  event: GitHubEvent,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+) {
   const result = await runAction('detect-changes', {
     inputs,
     eventName: event.eventName,
     event: event.payload,
-    env: event.env,
+    env: { ...event.env, ...env },
     workspace,
   })
   return {
@@ -287,6 +293,113 @@ describe('detect-changes in a shallow clone', () => {
         `^Cannot fetch commit ${h.shas[1]} from origin: .*actions/checkout fetch-depth: 0`,
       ),
     )
+  })
+})
+
+/** A `git` first on PATH that records each command's name, then runs the real git. */
+function recordingGit(): { env: Record<string, string>; commands: () => string[] } {
+  const dir = tempDir('git-record-')
+  const log = join(dir, 'commands.log')
+  const real = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((d) => join(d, 'git'))
+    .find((path) => existsSync(path))
+  mkdirSync(join(dir, 'bin'))
+  writeFileSync(join(dir, 'bin', 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${real}' "$@"\n`)
+  chmodSync(join(dir, 'bin', 'git'), 0o755)
+  writeFileSync(log, '')
+  return {
+    env: { PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}` },
+    commands: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).sort(),
+  }
+}
+
+// Every git process costs each CI run a few milliseconds: in a full clone
+// (service-ci.yml checks out with fetch-depth: 0) the run asks git only for
+// the tree and the diff, all at once. Anything less plain takes the careful
+// path (rev-parse first, fetches, merge-base), with the same answers.
+describe('detect-changes: one round of git in a full clone, the careful path otherwise', () => {
+  it('a push: the tree and the diff, and no other git process', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'services/search/x.py': '1\n' })
+    const recorder = recordingGit()
+    const result = await detect(
+      r.clone,
+      pushEvent('refs/heads/main', { before: r.initial, sha: after }),
+      {},
+      recorder.env,
+    )
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.outputs).toMatchObject({ services: '["search"]', base: r.initial, head: after })
+    expect(recorder.commands()).toEqual(['diff', 'ls-tree'])
+  })
+
+  it('a pull request: its merge base in the same round', async () => {
+    const r = repo()
+    git(r.clone, 'checkout', '-q', '-b', 'feature')
+    const head = commitFiles(r.clone, { 'services/orders/lib.py': 'orders = 2\n' }, 'orders')
+    git(r.clone, 'checkout', '-q', 'main')
+    const base = commitFiles(r.clone, { 'services/search/x.py': '1\n' }, 'search on main')
+    const recorder = recordingGit()
+    const event = pullRequestEvent('feature', { headSha: head, baseSha: base })
+    const result = await detect(r.clone, event, {}, recorder.env)
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.outputs).toMatchObject({ services: '["orders"]', base: r.initial, head })
+    expect(recorder.commands()).toEqual(['diff', 'ls-tree', 'merge-base'])
+  })
+
+  it('two merge bases (criss-cross merges): the one git merge-base names, as before', async () => {
+    const r = repo()
+    git(r.clone, 'checkout', '-q', '-b', 'feature')
+    const f1 = commitFiles(r.clone, { 'services/orders/lib.py': 'orders = 2\n' }, 'f1')
+    git(r.clone, 'checkout', '-q', 'main')
+    const m1 = commitFiles(r.clone, { 'services/search/x.py': '1\n' }, 'm1')
+    git(r.clone, 'merge', '-q', '--no-edit', f1)
+    git(r.clone, 'checkout', '-q', 'feature')
+    git(r.clone, 'merge', '-q', '--no-edit', m1)
+    const head = commitFiles(r.clone, { 'services/cart/app.py': 'cart = 2\n' }, 'f2')
+    git(r.clone, 'checkout', '-q', 'main')
+    const base = commitFiles(r.clone, { 'README.md': 'x\n' }, 'm2')
+    expect(git(r.clone, 'merge-base', '--all', base, head).split('\n')).toHaveLength(2)
+    const recorder = recordingGit()
+    const event = pullRequestEvent('feature', { headSha: head, baseSha: base })
+    const result = await detect(r.clone, event, {}, recorder.env)
+    expect(result.exitCode, result.stdout).toBe(0)
+    const chosen = git(r.clone, 'merge-base', base, head)
+    expect(result.outputs.base).toBe(chosen)
+    expect(result.services).toEqual(
+      JSON.parse(result.outputs['all-services']!).filter((s: string) =>
+        git(r.clone, 'diff', '--name-only', chosen, head).includes(`services/${s}/`),
+      ),
+    )
+    expect(recorder.commands()).toContain('rev-parse')
+  })
+
+  it('the path a subdirectory of the checkout, or GIT_DIR set: the careful path', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'services/cart/app.py': 'cart = 3\n' })
+    const event = pushEvent('refs/heads/main', { before: r.initial, sha: after })
+    for (const [inputs, env] of [
+      [{ path: 'services' }, {}],
+      [{}, { GIT_DIR: join(r.clone, '.git') }],
+    ] as const) {
+      const recorder = recordingGit()
+      const result = await detect(r.clone, event, inputs, { ...recorder.env, ...env })
+      expect(result.exitCode, result.stdout).toBe(0)
+      expect(result.outputs).toMatchObject({ services: '["cart"]', base: r.initial, head: after })
+      expect(recorder.commands()).toContain('rev-parse')
+    }
+  })
+
+  it('a tree id where a commit belongs is refused, as before', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'services/cart/app.py': 'cart = 4\n' })
+    const tree = git(r.clone, 'rev-parse', `${r.initial}^{tree}`)
+    const result = await detect(r.clone, pushEvent('refs/heads/main', { before: tree, sha: after }))
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      `Commit ${tree} is not in origin (was it force-pushed away?)`,
+    ])
   })
 })
 

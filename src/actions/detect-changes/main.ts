@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { isAbsolute } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import {
+  type ChangeRange,
   type ChangeResult,
   changedServices,
   changeRange,
@@ -18,6 +19,8 @@ import {
   ensureCommits,
   type GitChangesOptions,
   mergeBase,
+  type QuickChanges,
+  quickChanges,
   treeFiles,
 } from '../../io/git-changes'
 import * as core from '../../io/runner'
@@ -137,13 +140,13 @@ function heldLog(): { log: (line: string) => void; release: () => void } {
   }
 }
 
-/** The services and the shared paths: from the config file, else the Dockerfiles in `head`. */
+/** The services and the shared paths: from the config file, else the Dockerfiles in head's `tree`. */
 async function listServices(
   inputs: Inputs,
   repo: string,
   workspace: string,
   servicesDir: string,
-  head: string,
+  tree: () => Promise<string[]>,
 ): Promise<{ services: ServiceDefinition[]; sharedPaths: string[] }> {
   const sharedPaths = [...inputs.sharedPaths]
   if (inputs.config !== undefined) {
@@ -163,7 +166,7 @@ async function listServices(
     sharedPaths.push(...config.sharedPaths)
     return { services: config.services, sharedPaths }
   }
-  const found = discoverServices(await treeFiles(head, repo), servicesDir)
+  const found = discoverServices(await tree(), servicesDir)
   for (const name of found.ignored) {
     core.warning(
       `${servicesDir}/${name} has a Dockerfile but "${name}" cannot be an image name: left out`,
@@ -185,6 +188,75 @@ async function diffBase(
   return range.mergeBase ? mergeBase(from, head, options) : from
 }
 
+type Listing = Promise<{ services: ServiceDefinition[]; sharedPaths: string[] }>
+
+/** What the run compares: the head, its services, and the diff (none: every service). */
+interface Reading {
+  head: string
+  listed: Listing
+  diff?: { base: Promise<string>; files: Promise<string[]> }
+  /** Writes the log lines held back while the services were listed. */
+  log: { release: () => void }
+}
+
+function quickReading(
+  range: Exclude<ChangeRange, { kind: 'none' }>,
+  quick: QuickChanges,
+  list: (tree: () => Promise<string[]>) => Listing,
+): Reading {
+  const { base, files } = quick
+  return {
+    head: range.head,
+    listed: list(async () => quick.tree ?? []),
+    ...(base !== undefined
+      ? { diff: { base: Promise.resolve(base), files: Promise.resolve(files ?? []) } }
+      : {}),
+    log: { release: () => {} },
+  }
+}
+
+/** Resolves and fetches what the clone lacks, then reads the tree and the diff side by side. */
+async function carefulReading(
+  range: Exclude<ChangeRange, { kind: 'none' }>,
+  repo: string,
+  remote: string,
+  present: ReadonlySet<string>,
+  list: (tree: () => Promise<string[]>) => Listing,
+): Promise<Reading> {
+  const head = await resolveCommit(range.head || 'HEAD', repo, remote, 'head', present)
+  // The services (the head's tree, or the config file) and the changed files
+  // are independent reads: their git processes run side by side. The log
+  // reads as if they ran in turn (the diff's fetches after the services), and
+  // a failure of the first is the one reported.
+  const log = heldLog()
+  const listed = list(() => treeFiles(head, repo))
+  if (range.kind === 'all') return { head, listed, log }
+  const options = { cwd: repo, remote, log: log.log }
+  const base = diffBase(range, head, repo, remote, options, present)
+  const files = base.then((from) => changedFiles(from, head, repo))
+  files.catch(() => {})
+  return { head, listed, diff: { base, files }, log }
+}
+
+/**
+ * The quick read (quickChanges) where it can apply: commit SHAs to compare,
+ * and `dir` plainly the checkout's root (its own .git, no GIT_DIR or
+ * GIT_WORK_TREE to say otherwise). Undefined: take the careful path.
+ */
+async function quickRead(
+  range: ChangeRange,
+  dir: string,
+  withTree: boolean,
+): Promise<QuickChanges | undefined> {
+  if (range.kind === 'none' || !SHA.test(range.head)) return undefined
+  if (range.kind === 'diff' && !SHA.test(range.base)) return undefined
+  if (process.env.GIT_DIR || process.env.GIT_WORK_TREE || !existsSync(join(dir, '.git'))) {
+    return undefined
+  }
+  const since = range.kind === 'diff' ? { base: range.base, mergeBase: range.mergeBase } : undefined
+  return quickChanges(dir, range.head, since, withTree)
+}
+
 export async function run(): Promise<void> {
   const inputs = getInputs()
   checkRevision(inputs.base, 'base')
@@ -195,10 +267,14 @@ export async function run(): Promise<void> {
   const range = changeRange(ctx, { base: inputs.base, head: inputs.head })
   const commits =
     range.kind === 'none' ? [] : [range.head, ...(range.kind === 'diff' ? [range.base] : [])]
-  const { root: repo, present } = await openCheckout(
-    resolveInWorkspace(workspace, inputs.path, 'path'),
-    commits.filter((rev) => SHA.test(rev)),
-  )
+  const dir = resolveInWorkspace(workspace, inputs.path, 'path')
+  const quick = await quickRead(range, dir, inputs.config === undefined)
+  const { root: repo, present } = quick
+    ? { root: dir, present: new Set<string>() }
+    : await openCheckout(
+        dir,
+        commits.filter((rev) => SHA.test(rev)),
+      )
   const servicesDir = workspaceRelative(
     repo,
     resolveInWorkspace(repo, inputs.servicesDir, 'services-dir'),
@@ -212,35 +288,25 @@ export async function run(): Promise<void> {
     setOutputs([], [], '', '')
     return
   }
-  const options = { cwd: repo, remote: inputs.remote, log: core.info }
-  const head = await resolveCommit(range.head || 'HEAD', repo, inputs.remote, 'head', present)
-
-  // The services (the head's tree, or the config file) and the changed files
-  // are independent reads: their git processes run side by side. The log
-  // reads as if they ran in turn (the diff's fetches after the services), and
-  // a failure of the first is the one reported.
-  const diffLog = heldLog()
-  const listed = listServices(inputs, repo, workspace, servicesDir, head)
-  const baseOf =
-    range.kind === 'all'
-      ? undefined
-      : diffBase(range, head, repo, inputs.remote, { ...options, log: diffLog.log }, present)
-  const filesOf = baseOf?.then((base) => changedFiles(base, head, repo))
-  filesOf?.catch(() => {})
+  const list = (tree: () => Promise<string[]>) =>
+    listServices(inputs, repo, workspace, servicesDir, tree)
+  const { head, listed, diff, log } = quick
+    ? quickReading(range, quick, list)
+    : await carefulReading(range, repo, inputs.remote, present, list)
   const { services, sharedPaths } = await listed
   core.info(`Services: ${services.map((s) => s.name).join(', ') || '(none)'}`)
-  diffLog.release()
+  log.release()
 
   let result: ChangeResult
   let base = ''
-  if (baseOf === undefined || filesOf === undefined) {
+  if (diff === undefined) {
     result = changedServices(services, 'all', sharedPaths)
   } else {
-    base = await baseOf
+    base = await diff.base
     const files = await core.group(
       `Files changed ${base.slice(0, 12)}..${head.slice(0, 12)}`,
       async () => {
-        const list = await filesOf
+        const list = await diff.files
         for (const file of list) core.info(file)
         return list
       },
