@@ -17,6 +17,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
 } from 'node:fs'
 import { join, resolve } from 'node:path'
 
@@ -56,6 +57,16 @@ function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): void {
   execFileSync(command, [...prefix, ...args], { cwd, stdio: 'pipe', timeout: 300_000 })
 }
 
+/** Removes fetches a killed run left (an unpacked node is about 190 MB); a running one is younger. */
+function sweepAbandonedFetches(cache: string): void {
+  for (const name of readdirSync(cache)) {
+    const path = join(cache, name)
+    if (name.startsWith('fetch-') && Date.now() - statSync(path).mtimeMs > 3_600_000) {
+      rmSync(path, { recursive: true, force: true })
+    }
+  }
+}
+
 /** Downloads node-<os>-<cpu>@PINNED_NODE into the cache, once; returns its binary. */
 function fetchPinnedNode(cache: string, env: NodeJS.ProcessEnv): string {
   const name = `node-${process.platform}-${process.arch}`
@@ -63,6 +74,7 @@ function fetchPinnedNode(cache: string, env: NodeJS.ProcessEnv): string {
   const bin = join(dir, 'package', 'bin', 'node')
   if (existsSync(bin)) return bin
   mkdirSync(cache, { recursive: true })
+  sweepAbandonedFetches(cache)
   // Unpacked beside the cache entry and renamed into place: an interrupted
   // fetch leaves no half-unpacked node that a later run would take.
   const work = mkdtempSync(join(cache, 'fetch-'))
@@ -72,7 +84,12 @@ function fetchPinnedNode(cache: string, env: NodeJS.ProcessEnv): string {
     if (!tarball) throw new Error(`npm pack ${name}@${PINNED_NODE} wrote no tarball`)
     execFileSync('tar', ['-xzf', tarball], { cwd: work, stdio: 'pipe' })
     mkdirSync(dir, { recursive: true })
-    renameSync(join(work, 'package'), join(dir, 'package'))
+    try {
+      renameSync(join(work, 'package'), join(dir, 'package'))
+    } catch (error) {
+      // Another bench run fetched it at the same time and got there first.
+      if (!existsSync(bin)) throw error
+    }
   } finally {
     rmSync(work, { recursive: true, force: true })
   }

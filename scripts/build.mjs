@@ -42,6 +42,8 @@ writeFileSync(join(root, 'dist/package.json'), '{\n  "type": "module"\n}\n')
  * a chunk compiles it: both shrink. Names are kept (`keepNames`), as code
  * may read a class's or function's name; licence comments stay.
  */
+const CHUNK = /^\d+\.index\.js$/
+
 function minifyChunk(source, file) {
   const { code } = esbuild.transformSync(source.toString('utf8'), {
     minify: true,
@@ -83,7 +85,7 @@ for (const entry of entries) {
         ? join(outDir, 'root-licenses.txt')
         : join(outDir, file)
     mkdirSync(dirname(target), { recursive: true })
-    writeFileSync(target, file.endsWith('.js') ? minifyChunk(asset.source, file) : asset.source)
+    writeFileSync(target, CHUNK.test(file) ? minifyChunk(asset.source, file) : asset.source)
   }
   const kib = (Buffer.byteLength(code) / 1024).toFixed(0)
   console.log(`${entry.out}  ${kib} KiB  ${Date.now() - started} ms`)

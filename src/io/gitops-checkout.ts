@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserError } from '../core/errors'
 import { git, gitOut } from './git'
@@ -63,12 +63,17 @@ export async function cloneGitOpsRepo(options: {
   // git clones into an empty directory; mkdtemp makes one no other run has.
   mkdirSync(options.parent, { recursive: true })
   const dir = mkdtempSync(join(options.parent, 'gitops-'))
+  // As git clone would have made it (mkdtemp's is private to this user).
+  chmodSync(dir, 0o755)
   const args = ['clone', '--quiet', '--no-tags', '--single-branch']
   if (options.branch) args.push('--branch', options.branch)
   const cloned = await git([...args, '--', url, dir], {
     cwd: options.parent,
     env,
     allowFailure: true,
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true })
+    throw error
   })
   if (cloned.code !== 0) {
     rmSync(dir, { recursive: true, force: true })

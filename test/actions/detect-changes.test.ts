@@ -1,4 +1,12 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -48,6 +56,24 @@ async function detect(
   return {
     ...result,
     services: result.outputs.services ? JSON.parse(result.outputs.services) : undefined,
+  }
+}
+
+/** A `git` first on PATH that records each command's name, then runs the real git. */
+function recordingGit(): { env: Record<string, string>; commands: () => string[] } {
+  const dir = tempDir('git-record-')
+  const log = join(dir, 'commands.log')
+  const real = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((d) => join(d, 'git'))
+    .find((path) => existsSync(path))
+  mkdirSync(join(dir, 'bin'))
+  writeFileSync(join(dir, 'bin', 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${real}' "$@"\n`)
+  chmodSync(join(dir, 'bin', 'git'), 0o755)
+  writeFileSync(log, '')
+  return {
+    env: { PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}` },
+    commands: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).sort(),
   }
 }
 
@@ -238,13 +264,18 @@ describe('detect-changes in a shallow clone', () => {
 
   it('fetches the push base it lacks', async () => {
     const h = history()
+    const recorder = recordingGit()
     const result = await detect(
       h.shallow,
       pushEvent('refs/heads/main', { before: h.shas[2]!, sha: h.shas[4]! }),
+      {},
+      recorder.env,
     )
     expect(result.exitCode, result.stdout).toBe(0)
     expect(result.services).toEqual(['cart', 'search'])
     expect(result.stdout).toContain(`git fetch --depth=1 origin ${h.shas[2]}`)
+    // A shallow clone goes the careful way at once: no quick diff to fail first.
+    expect(recorder.commands().filter((command) => command === 'diff')).toEqual(['diff'])
   })
 
   it('deepens until a pull request base and head meet', async () => {
@@ -295,24 +326,6 @@ describe('detect-changes in a shallow clone', () => {
     )
   })
 })
-
-/** A `git` first on PATH that records each command's name, then runs the real git. */
-function recordingGit(): { env: Record<string, string>; commands: () => string[] } {
-  const dir = tempDir('git-record-')
-  const log = join(dir, 'commands.log')
-  const real = (process.env.PATH ?? '')
-    .split(delimiter)
-    .map((d) => join(d, 'git'))
-    .find((path) => existsSync(path))
-  mkdirSync(join(dir, 'bin'))
-  writeFileSync(join(dir, 'bin', 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${real}' "$@"\n`)
-  chmodSync(join(dir, 'bin', 'git'), 0o755)
-  writeFileSync(log, '')
-  return {
-    env: { PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}` },
-    commands: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).sort(),
-  }
-}
 
 // Every git process costs each CI run a few milliseconds: in a full clone
 // (service-ci.yml checks out with fetch-depth: 0) the run asks git only for
@@ -389,6 +402,60 @@ describe('detect-changes: one round of git in a full clone, the careful path oth
       expect(result.outputs).toMatchObject({ services: '["cart"]', base: r.initial, head: after })
       expect(recorder.commands()).toContain('rev-parse')
     }
+  })
+
+  it('a .git git would not take, or a core.worktree: the careful path, with its answer', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'services/cart/app.py': 'cart = 5\n' })
+    const event = pushEvent('refs/heads/main', { before: r.initial, sha: after })
+    // An empty .git below the root: git walks past it to the clone.
+    mkdirSync(join(r.clone, 'services', '.git'))
+    const below = recordingGit()
+    const nested = await detect(r.clone, event, { path: 'services' }, below.env)
+    expect(nested.exitCode, nested.stdout).toBe(0)
+    expect(nested.outputs).toMatchObject({ services: '["cart"]', base: r.initial, head: after })
+    expect(below.commands()).toContain('rev-parse')
+    // core.worktree names where the work tree is; here, the clone itself.
+    git(r.clone, 'config', 'core.worktree', r.clone)
+    const configured = recordingGit()
+    const result = await detect(r.clone, event, {}, configured.env)
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.outputs).toMatchObject({ services: '["cart"]', base: r.initial, head: after })
+    expect(configured.commands()).toContain('rev-parse')
+  })
+
+  it('every service from a services file still proves the head is there', async () => {
+    const r = repo()
+    writeFileSync(join(r.clone, 'services.yml'), 'services:\n  - cart\n')
+    const missing = 'a'.repeat(40)
+    const result = await detect(
+      r.clone,
+      pushEvent('refs/heads/main', { before: ZEROS, sha: missing }),
+      {
+        config: 'services.yml',
+      },
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations).toHaveLength(1)
+    expect(result.annotations[0]!.message).toMatch(
+      new RegExp(`^Cannot fetch commit ${missing} from origin: .*not our ref`),
+    )
+  })
+
+  it('a workspace reached through a symlink: messages name the real path, as git does', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'services/cart/app.py': 'cart = 6\n' })
+    const link = join(tempDir('link-'), 'ws')
+    symlinkSync(r.clone, link)
+    const result = await detect(
+      link,
+      pushEvent('refs/heads/main', { before: r.initial, sha: after }),
+      { config: 'nowhere.yml' },
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      `Input config: nowhere.yml does not exist in ${realpathSync(r.clone)}`,
+    ])
   })
 
   it('a tree id where a commit belongs is refused, as before', async () => {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
+import { isAbsolute } from 'node:path'
 import {
   type ChangeRange,
   type ChangeResult,
@@ -12,6 +12,7 @@ import {
 import { UserError } from '../../core/errors'
 import { eventContext } from '../../core/event-context'
 import { resolveInWorkspace, workspaceRelative } from '../../core/workspace-path'
+import { plainCheckoutRoot } from '../../io/checkout-root'
 import { readEventPayload } from '../../io/event-payload'
 import { git } from '../../io/git'
 import {
@@ -240,21 +241,23 @@ async function carefulReading(
 
 /**
  * The quick read (quickChanges) where it can apply: commit SHAs to compare,
- * and `dir` plainly the checkout's root (its own .git, no GIT_DIR or
- * GIT_WORK_TREE to say otherwise). Undefined: take the careful path.
+ * something for git to read (the tree, the diff: a git process also proves
+ * the commits are there), and `dir` plainly the root of a full clone.
+ * Undefined: take the careful path.
  */
 async function quickRead(
   range: ChangeRange,
   dir: string,
   withTree: boolean,
-): Promise<QuickChanges | undefined> {
+): Promise<{ root: string; quick: QuickChanges } | undefined> {
   if (range.kind === 'none' || !SHA.test(range.head)) return undefined
   if (range.kind === 'diff' && !SHA.test(range.base)) return undefined
-  if (process.env.GIT_DIR || process.env.GIT_WORK_TREE || !existsSync(join(dir, '.git'))) {
-    return undefined
-  }
+  if (range.kind === 'all' && !withTree) return undefined
+  const root = plainCheckoutRoot(dir)
+  if (root === undefined) return undefined
   const since = range.kind === 'diff' ? { base: range.base, mergeBase: range.mergeBase } : undefined
-  return quickChanges(dir, range.head, since, withTree)
+  const quick = await quickChanges(root, range.head, since, withTree)
+  return quick && { root, quick }
 }
 
 export async function run(): Promise<void> {
@@ -268,9 +271,10 @@ export async function run(): Promise<void> {
   const commits =
     range.kind === 'none' ? [] : [range.head, ...(range.kind === 'diff' ? [range.base] : [])]
   const dir = resolveInWorkspace(workspace, inputs.path, 'path')
-  const quick = await quickRead(range, dir, inputs.config === undefined)
-  const { root: repo, present } = quick
-    ? { root: dir, present: new Set<string>() }
+  const read = await quickRead(range, dir, inputs.config === undefined)
+  const quick = read?.quick
+  const { root: repo, present } = read
+    ? { root: read.root, present: new Set<string>() }
     : await openCheckout(
         dir,
         commits.filter((rev) => SHA.test(rev)),
