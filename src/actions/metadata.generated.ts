@@ -462,7 +462,7 @@ export const ACTION_METADATA: Record<string, ActionSpec> = {
         "default": "git"
       },
       "required-checks": {
-        "description": "Check-run or commit-status names (one a line or comma separated) that must be green on each candidate's source commit (the Source-Commit trailer of the commit that set it in from).",
+        "description": "Workflow, check-run or commit-status names (one a line or comma separated) that must be green on each candidate's source commit (the Source-Commit trailer of the commit that set it in from). A workflow name (e.g. CI) means its newest run there, all of its jobs.",
         "default": ""
       },
       "freeze": {

@@ -22,10 +22,10 @@ export type CheckState =
   | 'stale'
   | 'error'
 
-/** One check run or commit status on a source commit. */
+/** One check run, commit status or GitHub Actions workflow run on a source commit. */
 export interface CheckResult {
   name: string
-  kind: 'check-run' | 'status'
+  kind: 'check-run' | 'status' | 'workflow'
   state: CheckState
   /** ISO time of its last change: the newest of several runs with one name wins. */
   at?: string

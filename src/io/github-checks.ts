@@ -4,15 +4,30 @@ import type { GitHubClient } from './github'
 // Check runs and commit statuses of many source commits in one GraphQL
 // request (the commit's status-check rollup), instead of two REST requests
 // per commit: promoting 50 services built from 50 commits stays one request.
+// Each GitHub Actions workflow run among them (a check suite) also counts as
+// a result named after its workflow, so that `required-checks: CI` means
+// "the CI workflow passed": its jobs' check runs are named after the jobs
+// (`ci / build user-service`), never after the workflow.
 
 const CHUNK = 20
 const CONTEXTS = `
   pageInfo { hasNextPage endCursor }
   nodes {
     __typename
-    ... on CheckRun { name status conclusion startedAt completedAt detailsUrl }
+    ... on CheckRun {
+      name status conclusion startedAt completedAt detailsUrl
+      checkSuite { id status conclusion createdAt workflowRun { url workflow { name } } }
+    }
     ... on StatusContext { context state createdAt targetUrl }
   }`
+
+interface SuiteNode {
+  id: string
+  status: string
+  conclusion: string | null
+  createdAt: string
+  workflowRun: { url: string; workflow: { name: string } } | null
+}
 
 interface ContextNode {
   __typename: 'CheckRun' | 'StatusContext'
@@ -22,6 +37,7 @@ interface ContextNode {
   startedAt?: string | null
   completedAt?: string | null
   detailsUrl?: string | null
+  checkSuite?: SuiteNode | null
   context?: string
   state?: string
   createdAt?: string
@@ -55,10 +71,31 @@ function checkState(node: ContextNode): CheckState {
         return 'failure'
     }
   }
-  if (node.status !== 'COMPLETED') return 'pending'
-  const conclusion = (node.conclusion ?? 'failure').toLowerCase()
-  if (conclusion === 'startup_failure') return 'failure'
-  return conclusion as CheckState
+  return runState(node.status, node.conclusion)
+}
+
+/** A check run's or a check suite's state from its status and conclusion. */
+function runState(status: string | undefined, conclusion: string | null | undefined): CheckState {
+  if (status !== 'COMPLETED') return 'pending'
+  const state = (conclusion ?? 'failure').toLowerCase()
+  if (state === 'startup_failure') return 'failure'
+  return state as CheckState
+}
+
+/** One result per workflow run the check runs belong to, named after its workflow. */
+function workflowResults(nodes: ContextNode[]): CheckResult[] {
+  const runs = new Map<string, SuiteNode & { workflowRun: NonNullable<SuiteNode['workflowRun']> }>()
+  for (const node of nodes) {
+    const suite = node.checkSuite
+    if (suite?.workflowRun) runs.set(suite.id, { ...suite, workflowRun: suite.workflowRun })
+  }
+  return [...runs.values()].map((suite) => ({
+    name: suite.workflowRun.workflow.name,
+    kind: 'workflow',
+    state: runState(suite.status, suite.conclusion),
+    at: suite.createdAt,
+    url: suite.workflowRun.url,
+  }))
 }
 
 function toResult(node: ContextNode): CheckResult {
@@ -107,7 +144,7 @@ function splitRepository(repository: string): [string, string] {
 }
 
 /**
- * Every check run and commit status on each source commit, keyed by
+ * Every check run, commit status and workflow run on each source commit, keyed by
  * `sourceKey`. Commits GitHub does not know come back with no checks (a
  * required check is then reported as not run).
  */
@@ -145,10 +182,8 @@ export async function listCommitChecks(
       if (contexts?.pageInfo.hasNextPage) {
         nodes.push(...(await remainingContexts(client, source, contexts.pageInfo.endCursor)))
       }
-      results.set(
-        sourceKey(source),
-        nodes.filter((n): n is ContextNode => n !== null).map(toResult),
-      )
+      const found = nodes.filter((n): n is ContextNode => n !== null)
+      results.set(sourceKey(source), [...found.map(toResult), ...workflowResults(found)])
     }
   }
   return results

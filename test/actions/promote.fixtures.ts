@@ -105,6 +105,33 @@ export interface Check {
   name: string
   state: 'success' | 'failure' | 'pending'
   kind?: 'check-run' | 'status'
+  /** A job of this GitHub Actions workflow's run (its check suite); none: another app's check run. */
+  workflow?: string
+}
+
+/** A workflow run's check suite as GitHub derives it from its jobs' check runs. */
+function suiteOf(checks: Check[], workflow: string | undefined) {
+  if (workflow === undefined) {
+    return {
+      id: 'suite-app',
+      status: 'COMPLETED',
+      conclusion: 'SUCCESS',
+      createdAt: '2025-06-01T00:00:00Z',
+      workflowRun: null,
+    }
+  }
+  const jobs = checks.filter((c) => c.workflow === workflow)
+  const running = jobs.some((c) => c.state === 'pending')
+  return {
+    id: `suite-${workflow}`,
+    status: running ? 'IN_PROGRESS' : 'COMPLETED',
+    conclusion: running ? null : jobs.some((c) => c.state === 'failure') ? 'FAILURE' : 'SUCCESS',
+    createdAt: '2025-06-01T00:00:00Z',
+    workflowRun: {
+      url: `https://github.com/minishop/shop/actions/runs/${workflow.length}`,
+      workflow: { name: workflow },
+    },
+  }
 }
 
 export interface Deployment {
@@ -162,6 +189,7 @@ function graphql(world: GitHubWorld, request: RecordedRequest, other?: Handler) 
               startedAt: '2025-06-01T00:00:00Z',
               completedAt: c.state === 'pending' ? null : '2025-06-01T00:05:00Z',
               detailsUrl: null,
+              checkSuite: suiteOf(checks, c.workflow),
             }
           : {
               __typename: 'StatusContext',

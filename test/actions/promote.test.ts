@@ -6,6 +6,7 @@ import { type RunResult, runAction } from '../harness/run-action'
 import { type FakeGitHubGit, startFakeGitHubGit } from './fake-github-git'
 import {
   approval,
+  type Check,
   day,
   type GitHubWorld,
   type GitOps,
@@ -275,6 +276,49 @@ describe('promote: gates refuse, writing nothing', () => {
     expect(message).toContain(
       `user-service: e2e has not run on minishop/shop@${sha('build-1.1.0').slice(0, 7)}`,
     )
+    expectNothingWritten(g, head)
+  })
+
+  it('checks: a workflow name (CI) is its newest run on the source commit, all its jobs', async () => {
+    const g = await setup()
+    const head = g.head()
+    const inputs = {
+      mode: 'plan',
+      ...STAGING_TO_PROD,
+      services: 'user-service',
+      // What promote-production.yml requires: the service CI workflow.
+      'required-checks': 'CI',
+    }
+    const short = sha('build-1.1.0').slice(0, 7)
+    // Its jobs' check runs are named after the jobs, as GitHub names them.
+    const jobs = (build: Check['state'], integration: Check['state']): Check[] => [
+      { name: 'ci / build user-service', state: build, workflow: 'CI' },
+      { name: 'integration / kind integration', state: integration, workflow: 'CI' },
+      { name: 'lint', state: 'success', workflow: 'Lint' },
+    ]
+    const gate = async () => {
+      const result = await promote(g, inputs)
+      const plan = JSON.parse(result.outputs.plan!)
+      const checks = plan.gates.find((x: { gate: string }) => x.gate === 'checks')
+      // A plan whose gate fails says so, and fails its step.
+      expect(result.exitCode, result.stdout).toBe(checks.status === 'pass' ? 0 : 1)
+      return checks
+    }
+    world.checks.set(sha('build-1.1.0'), jobs('success', 'success'))
+    expect(await gate()).toMatchObject({ status: 'pass' })
+    world.checks.set(sha('build-1.1.0'), jobs('success', 'failure'))
+    expect((await gate()).details).toEqual([
+      `user-service: CI is failure on minishop/shop@${short}`,
+    ])
+    world.checks.set(sha('build-1.1.0'), jobs('success', 'pending'))
+    expect((await gate()).details).toEqual([
+      `user-service: CI is still running on minishop/shop@${short}`,
+    ])
+    // Another workflow's name is not this one's: Lint alone is not CI.
+    world.checks.set(sha('build-1.1.0'), jobs('success', 'success').slice(2))
+    expect((await gate()).details).toEqual([
+      `user-service: CI has not run on minishop/shop@${short}`,
+    ])
     expectNothingWritten(g, head)
   })
 
