@@ -151,7 +151,7 @@ export const ACTION_METADATA: Record<string, ActionSpec> = {
         "default": ""
       },
       "images": {
-        "description": "JSON map service -> tag, digest or image reference (repo:tag, repo@sha256:..., repo:tag@sha256:...), or -> {\"tag\": ..., \"digest\": ...}: bumps many services at once. Instead of value.",
+        "description": "JSON map service -> tag, digest or image reference (repo:tag, repo@sha256:..., repo:tag@sha256:...), or -> {\"tag\": ..., \"digest\": ..., \"image\": repository} as service-ci.yml's images output: bumps many services at once. Instead of value.",
         "default": ""
       },
       "digest-key": {

@@ -10,10 +10,16 @@ export interface ImageRef {
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/
 
+/** An image repository name: `user-service`, `ghcr.io/minishop/api`, `localhost:5000/api`. */
+const REPOSITORY = /^[a-z0-9]+(?:[._/:-][a-z0-9]+|__)*$/i
+
 /**
  * Reads an `images` value as build-and-tag and service CI produce it:
  * `v1.2.3` / `abc1234` (a tag), `sha256:…` (a digest), `repo:tag`,
- * `repo@sha256:…`, `repo:tag@sha256:…`, or an object `{tag, digest, image}`.
+ * `repo@sha256:…`, `repo:tag@sha256:…`, or an object: service CI's
+ * `{image, tag, digest, image-ref, tags}` (`image` the repository alone,
+ * `image-ref` the full reference), or any of `{image, ref, reference, tag,
+ * digest}`; `tag` and `digest` win over what a reference says.
  */
 export function parseImageRef(value: unknown, source: string): ImageRef {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -21,8 +27,17 @@ export function parseImageRef(value: unknown, source: string): ImageRef {
     const str = (k: string) =>
       typeof o[k] === 'string' && o[k] !== '' ? (o[k] as string) : undefined
     const ref: ImageRef = {}
-    const image = str('image') ?? str('ref') ?? str('reference')
-    if (image) Object.assign(ref, parseImageRef(image, source))
+    for (const key of ['image', 'image-ref', 'ref', 'reference']) {
+      const text = str(key)?.trim()
+      if (!text) continue
+      if (key === 'image' && isRepositoryOnly(text)) {
+        // build-and-tag's `image` output: the repository, no tag or digest.
+        if (!REPOSITORY.test(text)) {
+          throw new UserError(`${source}.image: "${text}" is not an image repository`)
+        }
+        ref.name = text
+      } else Object.assign(ref, parseImageRef(text, `${source}.${key}`))
+    }
     const tag = str('tag')
     const digest = str('digest')
     if (tag) ref.tag = checkTag(tag, source)
@@ -56,11 +71,16 @@ export function parseImageRef(value: unknown, source: string): ImageRef {
     ref.tag = checkTag(rest.slice(colon + 1), source)
     rest = rest.slice(0, colon)
   }
-  if (!/^[a-z0-9]+(?:[._/:-][a-z0-9]+|__)*$/i.test(rest) || (!ref.tag && !ref.digest)) {
+  if (!REPOSITORY.test(rest) || (!ref.tag && !ref.digest)) {
     throw new UserError(`${source}: "${text}" is not a tag, a digest or an image reference`)
   }
   ref.name = rest
   return ref
+}
+
+/** No digest, and no `:tag` after the last `/` (a `:` before it is a registry's port). */
+function isRepositoryOnly(text: string): boolean {
+  return !text.includes('@') && text.lastIndexOf(':') < text.lastIndexOf('/') + 1
 }
 
 function checkTag(tag: string, source: string): string {

@@ -137,6 +137,29 @@ describe('bump-helm-values', () => {
     ])
   })
 
+  it("images: service-ci.yml's output as it is (repository, tag, digest, image-ref, tags)", async () => {
+    const repo = makeRemote(gitopsFiles())
+    const digest = `sha256:${'c'.repeat(64)}`
+    const entry = (service: string, tag: string, pushed: boolean) => ({
+      image: `ghcr.io/minishop/${service}`,
+      tag,
+      digest: pushed ? digest : '',
+      'image-ref': pushed ? `ghcr.io/minishop/${service}:${tag}@${digest}` : '',
+      tags: [tag, 'main'],
+    })
+    const result = await bump(repo.clone, {
+      images: JSON.stringify({
+        'user-service': entry('user-service', 'abc1234', true),
+        'order-service': entry('order-service', 'abc1234', false),
+      }),
+      environment: 'dev',
+    })
+    expectOk(result)
+    for (const service of ['user-service', 'order-service']) {
+      expect(git(repo.bare, 'show', `main:${DEV(service)}`)).toMatch(/tag: "?abc1234/)
+    }
+  })
+
   it('create: a service the overlay does not list yet gets its images entry', async () => {
     const repo = makeRemote(gitopsFiles())
     const overlay = 'deployment/k8s/overlays/staging/kustomization.yaml'

@@ -19,10 +19,44 @@ describe('parseImageRef', () => {
       { tag: 'v2', digest: D },
       { tag: 'v2', digest: D },
     ],
+    // service-ci.yml's `images` entry, as its Record the image step writes it.
+    [
+      {
+        image: 'ghcr.io/minishop/api',
+        tag: 'abc1234',
+        digest: D,
+        'image-ref': `ghcr.io/minishop/api:abc1234@${D}`,
+        tags: ['abc1234', 'main'],
+      },
+      { name: 'ghcr.io/minishop/api', tag: 'abc1234', digest: D },
+    ],
+    // Not pushed: no digest, and an empty image-ref.
+    [
+      { image: 'localhost:5000/api', tag: 'abc1234', digest: '', 'image-ref': '' },
+      { name: 'localhost:5000/api', tag: 'abc1234' },
+    ],
+    [
+      { image: 'api', tag: 'v3' },
+      { name: 'api', tag: 'v3' },
+    ],
+    [{ image: 'ghcr.io/minishop/api:v1' }, { name: 'ghcr.io/minishop/api', tag: 'v1' }],
+    [
+      { image: 'ghcr.io/minishop/api:v1', tag: 'v2' },
+      { name: 'ghcr.io/minishop/api', tag: 'v2' },
+    ],
   ])('%j', (value, ref) => {
     expect(parseImageRef(value, 'images["api"]')).toEqual(ref)
   })
-  it.each(['', 'a b', 'x@sha256:short', { foo: 1 }, 42])('refuses %j', (value) => {
+  it.each([
+    '',
+    'a b',
+    'x@sha256:short',
+    { foo: 1 },
+    42,
+    { image: 'ghcr.io/minishop/api' },
+    { image: 'Bad Name', tag: 'v1' },
+    { image: 'api', tag: 'not a tag' },
+  ])('refuses %j', (value) => {
     expect(() => parseImageRef(value, 'images["api"]')).toThrow(/images\["api"\]/)
   })
 })
