@@ -42,6 +42,8 @@ export const ACTION_DEFAULTS: Record<string, Record<string, string>> = {
     "token": "${{ github.token }}",
     "commit-message": "Update {services} to {value} in {environment}",
     "author": "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>",
+    "source-repository": "",
+    "source-commit": "",
     "mode": "push",
     "pull-request-branch": "bump/{env}/{services}",
     "commit-method": "git",

@@ -198,6 +198,14 @@ export const ACTION_METADATA: Record<string, ActionSpec> = {
         "description": "Commit author, \"Name <email>\".",
         "default": "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>"
       },
+      "source-repository": {
+        "description": "The repository (owner/name) the images were built from, written to the commit's Source-Repository trailer, where promote finds required checks and compare links. Default: this run's repository. Set it with source-commit when the run is not the service's own (a repository_dispatch handled in the GitOps repository).",
+        "default": ""
+      },
+      "source-commit": {
+        "description": "The commit (full SHA) the images were built from, written to the Source-Commit trailer. Default: this run's commit (GITHUB_SHA).",
+        "default": ""
+      },
       "mode": {
         "description": "push (commit to branch) or pull-request (open or update a pull request against branch).",
         "default": "push"

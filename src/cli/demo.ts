@@ -201,8 +201,11 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
       JSON.stringify(images),
       '--sha',
       sha,
+      // What the commit records as the images' source, for promote's checks.
       '--source-repository',
       'minishop/minishop',
+      '--source-commit',
+      sha,
     ])
     say(indent(changedLines(deploy.outputs.diff ?? '')))
     say(

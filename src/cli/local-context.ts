@@ -72,7 +72,9 @@ export function localContext(options: LocalContextOptions): LocalContext {
       GITHUB_SERVER_URL: serverUrl,
       GITHUB_API_URL: process.env.GITHUB_API_URL ?? 'https://api.github.com',
       GITHUB_WORKSPACE: cwd,
-      GITHUB_RUN_ID: options.runId ?? '0',
+      // No run, no run id: a made-up one would put a link to a run that does
+      // not exist in the commits' Run-URL trailer.
+      ...(options.runId ? { GITHUB_RUN_ID: options.runId } : {}),
       GITHUB_RUN_NUMBER: '0',
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_ACTOR: process.env.USER ?? 'local',

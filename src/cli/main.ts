@@ -62,6 +62,17 @@ const COMMON_FLAGS: ArgSpec['flags'] = {
   },
 }
 
+/**
+ * The CLI-only flags of a command. An action input of the same name wins:
+ * `bump --source-repository` is bump-helm-values' input (what its commit
+ * records), not the run's repository.
+ */
+function flagsOf(command: { action: string }): ArgSpec['flags'] {
+  const all = command.action === 'promote' ? { ...COMMON_FLAGS, ...PROMOTE_FLAGS } : COMMON_FLAGS
+  const inputs = ACTION_METADATA[command.action]?.inputs ?? {}
+  return Object.fromEntries(Object.entries(all).filter(([name]) => !(name in inputs)))
+}
+
 const PROMOTE_FLAGS: ArgSpec['flags'] = {
   'approved-by': {
     value: true,
@@ -135,8 +146,7 @@ function commandHelp(name: string): string {
         : ''
     lines.push(option(flag, `${i.description}${suffix}`))
   }
-  const extra = command.action === 'promote' ? { ...PROMOTE_FLAGS, ...COMMON_FLAGS } : COMMON_FLAGS
-  for (const [flag, f] of Object.entries(extra))
+  for (const [flag, f] of Object.entries(flagsOf(command)))
     lines.push(option(`--${flag}${f.value ? ' <value>' : ''}`, f.description))
   lines.push('', 'List inputs take the option once per item (--tags a --tags b).')
   if (Object.keys(spec.outputs).length > 0) {
@@ -169,7 +179,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2
   }
   const action = ACTION_METADATA[command.action]!
-  const flags = command.action === 'promote' ? { ...COMMON_FLAGS, ...PROMOTE_FLAGS } : COMMON_FLAGS
+  const flags = flagsOf(command)
   let parsed: ReturnType<typeof parseArgs>
   try {
     parsed = parseArgs(rest, { action, flags, aliases: command.aliases })

@@ -90,6 +90,48 @@ describe('bump-helm-values', () => {
     expect(result.summary).toContain('<code>f00ba47</code>')
   })
 
+  it('source-repository and source-commit: a dispatch in the GitOps repository records the service', async () => {
+    const repo = makeRemote(gitopsFiles())
+    const built = 'abcdef0123456789abcdef0123456789abcdef01'
+    const inputs = { services: 'user-service', environment: 'dev', value: 'f00ba47' }
+    // This run is the GitOps repository's (GITHUB_REPOSITORY, GITHUB_SHA are its own).
+    const env = { GITHUB_REPOSITORY: 'minishop/gitops', GITHUB_SHA: 'f'.repeat(40) }
+    for (const [extra, message] of [
+      [
+        { 'source-repository': 'minishop/user-service' },
+        /^Input source-repository needs source-commit/,
+      ],
+      [
+        { 'source-repository': 'user-service', 'source-commit': built },
+        /^Input source-repository must be owner\/name/,
+      ],
+      [
+        { 'source-commit': 'abc123' },
+        /^Input source-commit must be a full commit SHA, got "abc123"/,
+      ],
+    ] as const) {
+      const refused = await bump(repo.clone, { ...inputs, ...extra }, env)
+      expect(refused.exitCode).toBe(1)
+      expect(refused.annotations.map((a) => a.message)).toEqual([expect.stringMatching(message)])
+    }
+    expect(history(repo.bare)).toEqual(['initial'])
+    const result = await bump(
+      repo.clone,
+      {
+        ...inputs,
+        'source-repository': 'minishop/user-service',
+        'source-commit': built.toUpperCase(),
+      },
+      env,
+    )
+    expectOk(result)
+    const trailers = git(repo.bare, 'log', '-1', '--format=%(trailers:only,unfold)', 'main')
+    expect(trailers).toContain('Source-Repository: minishop/user-service\n')
+    expect(trailers).toContain(`Source-Commit: ${built}\n`)
+    // The run that made the commit is still the GitOps repository's.
+    expect(trailers).toMatch(/Run-URL: https:\/\/github\.com\/minishop\/gitops\/actions\/runs\//)
+  })
+
   it('is idempotent: the same bump again changes nothing and succeeds', async () => {
     const repo = makeRemote(gitopsFiles())
     const inputs = { services: 'user-service', environment: 'dev', value: '1234567' }

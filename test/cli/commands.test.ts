@@ -102,6 +102,21 @@ describe('minishop-actions bump', () => {
     expect(git(repo.bare, 'log', '-1', '--format=%s', 'main')).toBe(
       'Update user-service to 0123456 in dev',
     )
+    // No workflow run made it: no Run-URL pointing at one that does not exist.
+    expect(git(repo.bare, 'log', '-1', '--format=%B', 'main')).not.toContain('Run-URL')
+  })
+
+  it('bump --source-repository/--source-commit are its inputs: the commit records that source', () => {
+    const repo = gitops()
+    const built = 'abcdef0123456789abcdef0123456789abcdef01'
+    const args = ['bump', '--services', 'user-service', '--environment', 'dev', '--value', 'v9']
+    const source = ['--source-repository', 'minishop/user-service', '--source-commit', built]
+    const help = cli(['bump', '--help'])
+    expect(help.stdout.match(/--source-repository/g)).toHaveLength(1)
+    expect(cli([...args, ...source], { cwd: repo.clone }).code).toBe(0)
+    const message = git(repo.bare, 'log', '-1', '--format=%B', 'main')
+    expect(message).toContain('Source-Repository: minishop/user-service\n')
+    expect(message).toContain(`Source-Commit: ${built}\n`)
   })
 
   it('refuses a missing key with exit code 1, naming file and key, and writes nothing', () => {

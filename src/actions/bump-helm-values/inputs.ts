@@ -28,6 +28,9 @@ export interface Inputs {
   commitMethod: 'git' | 'api'
   maxAttempts: number
   dryRun: boolean
+  /** Where the images were built from, when not this run's repository and commit. */
+  sourceRepository: string | undefined
+  sourceCommit: string | undefined
 }
 
 export const DEFAULT_MESSAGE = 'Update {services} to {value} in {environment}'
@@ -57,6 +60,22 @@ function getImages(): Record<string, unknown> | undefined {
   }
   if (Object.keys(parsed).length === 0) throw new UserError('Input images is an empty object')
   return parsed as Record<string, unknown>
+}
+
+/** The source inputs: a repository name and a full commit SHA, the repository never alone. */
+function checkSource({ sourceRepository: repo, sourceCommit: commit }: Inputs): void {
+  if (repo !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
+    throw new UserError(`Input source-repository must be owner/name, got "${repo}"`)
+  }
+  if (commit !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit)) {
+    throw new UserError(`Input source-commit must be a full commit SHA, got "${commit}"`)
+  }
+  // This run's commit is not a commit of another repository.
+  if (repo !== undefined && commit === undefined) {
+    throw new UserError(
+      'Input source-repository needs source-commit: the commit the images were built from',
+    )
+  }
 }
 
 /** Every input, typed and checked in one place; a rejection names the input. */
@@ -92,7 +111,10 @@ export function getInputs(): Inputs {
     commitMethod: getEnum('commit-method', ['git', 'api'] as const, 'git'),
     maxAttempts: getInt('max-attempts', 10, { min: 1, max: 100 }),
     dryRun: getBool('dry-run', false),
+    sourceRepository: getOptional('source-repository')?.trim(),
+    sourceCommit: getOptional('source-commit')?.trim().toLowerCase(),
   }
+  checkSource(inputs)
   if (inputs.value !== undefined && inputs.images !== undefined) {
     throw new UserError('Inputs value and images exclude each other: give one')
   }

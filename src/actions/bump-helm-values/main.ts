@@ -29,7 +29,7 @@ interface Where {
   slug: string | undefined
 }
 
-function runContext() {
+function runContext(inputs: Inputs) {
   const env = process.env
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com'
   const source = env.GITHUB_REPOSITORY ?? ''
@@ -41,8 +41,8 @@ function runContext() {
     serverUrl,
     source,
     trailers: [
-      ['Source-Repository', source],
-      ['Source-Commit', env.GITHUB_SHA ?? ''],
+      ['Source-Repository', inputs.sourceRepository ?? source],
+      ['Source-Commit', inputs.sourceCommit ?? env.GITHUB_SHA ?? ''],
       ['Run-URL', runUrl],
     ] as [string, string][],
     refBranch: env.GITHUB_REF?.startsWith('refs/heads/') ? env.GITHUB_REF.slice(11) : undefined,
@@ -146,7 +146,7 @@ async function writeReport(
 
 export async function run(): Promise<void> {
   const inputs = getInputs()
-  const ctx = runContext()
+  const ctx = runContext(inputs)
   const where = await locate(inputs, ctx)
   if (inputs.mode === 'pull-request' && !inputs.push && inputs.commitMethod === 'git') {
     throw new UserError('mode: pull-request needs push: true')
