@@ -143,6 +143,28 @@ describe('detect-changes on push', () => {
     }
   })
 
+  it('a services-dir that is not there fails, rather than building nothing', async () => {
+    const r = repo()
+    const after = commitFiles(r.clone, { 'services/cart/app.py': 'cart = 7\n' })
+    const event = pushEvent('refs/heads/main', { before: r.initial, sha: after })
+    const wrong = await detect(r.clone, event, { 'services-dir': 'apps' })
+    expect(wrong.exitCode).toBe(1)
+    expect(wrong.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^Input services-dir: "apps" is not a folder of the repository/),
+    ])
+    expect(wrong.outputs).toEqual({})
+    // A folder with no service yet: a warning, and nothing to build.
+    const empty = await detect(r.clone, event, { 'services-dir': 'libs' })
+    expect(empty.exitCode, empty.stdout).toBe(0)
+    expect(empty.outputs).toMatchObject({ 'any-changed': 'false', 'all-services': '[]' })
+    expect(empty.annotations).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message: 'No service found: no libs/<service>/Dockerfile in the commit compared',
+      }),
+    ])
+  })
+
   it('a deleted branch builds nothing', async () => {
     const r = repo()
     const result = await detect(

@@ -167,7 +167,19 @@ async function listServices(
     sharedPaths.push(...config.sharedPaths)
     return { services: config.services, sharedPaths }
   }
-  const found = discoverServices(await tree(), servicesDir)
+  const files = await tree()
+  const found = discoverServices(files, servicesDir)
+  if (found.services.length === 0 && found.ignored.length === 0) {
+    // A green run that builds nothing would hide a wrong services-dir.
+    const dir = servicesDir.replace(/^\.\/+/, '').replace(/\/+$/, '')
+    const prefix = `${dir}/`
+    if (dir !== '' && dir !== '.' && !files.some((file) => file.startsWith(prefix))) {
+      throw new UserError(
+        `Input services-dir: "${servicesDir}" is not a folder of the repository at the commit compared; set services-dir to the folder whose subfolders hold the services' Dockerfiles, or give a config file`,
+      )
+    }
+    core.warning(`No service found: no ${prefix}<service>/Dockerfile in the commit compared`)
+  }
   for (const name of found.ignored) {
     core.warning(
       `${servicesDir}/${name} has a Dockerfile but "${name}" cannot be an image name: left out`,
