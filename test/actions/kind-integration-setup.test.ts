@@ -196,6 +196,14 @@ describe('kind-integration: images and deploy variants', () => {
       ],
       [{ config: 'missing.yaml' }, 'Input config: missing.yaml does not exist'],
       [
+        { manifests: 'test/integration/dependencies.yaml' },
+        'Input manifests: test/integration/dependencies.yaml does not exist',
+      ],
+      [
+        { 'test-command': 'make e2e', 'working-directory': 'no-such-dir' },
+        'Input working-directory: ',
+      ],
+      [
         { diagnostics: 'sometimes' },
         'Input diagnostics must be one of on-failure, always, never, got "sometimes"',
       ],

@@ -120,6 +120,13 @@ function plan(): Plan {
   if (inputs.config && !exists(inputs.config)) {
     throw new UserError(`Input config: ${inputs.config} does not exist`)
   }
+  // Every path is checked before minutes go into tools and a cluster.
+  for (const path of inputs.manifests) {
+    if (!exists(path)) throw new UserError(`Input manifests: ${path} does not exist`)
+  }
+  if (inputs.testCommand && !existsSync(inputs.workingDirectory)) {
+    throw new UserError(`Input working-directory: ${inputs.workingDirectory} does not exist`)
+  }
   if (inputs.portForwards.length > 0 && !inputs.testCommand) {
     core.warning(
       'Input port-forward is set but test-command is empty: the forwards are only available to the test command',
