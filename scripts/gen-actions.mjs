@@ -24,7 +24,8 @@ for (const name of names) {
   for (const [id, spec] of Object.entries(doc.inputs ?? {})) {
     const entry = inputs.get(id) ?? { users: [], descriptions: new Map(), defaults: new Set() }
     entry.users.push(name)
-    entry.descriptions.set(String(spec.description ?? '').trim(), name)
+    const text = String(spec.description ?? '').trim()
+    entry.descriptions.set(text, [...(entry.descriptions.get(text) ?? []), name])
     entry.defaults.add(spec.default === undefined ? undefined : String(spec.default))
     inputs.set(id, entry)
     metadata[name].inputs[id] = {
@@ -34,11 +35,10 @@ for (const name of names) {
     }
   }
   for (const [id, spec] of Object.entries(doc.outputs ?? {})) {
-    const entry = outputs.get(id) ?? {
-      users: [],
-      description: String(spec.description ?? '').trim(),
-    }
+    const entry = outputs.get(id) ?? { users: [], descriptions: new Map() }
     entry.users.push(name)
+    const text = String(spec.description ?? '').trim()
+    entry.descriptions.set(text, [...(entry.descriptions.get(text) ?? []), name])
     outputs.set(id, entry)
     metadata[name].outputs[id] = { description: String(spec.description ?? '').trim() }
   }
@@ -50,9 +50,17 @@ const rootInputs = {
     required: true,
   },
 }
+/**
+ * An input or output several actions share, described for each: the same
+ * name can mean different things (`images`, `registry`, `config`, `push`),
+ * and a root-action user must read what their command does with it.
+ */
+function describe(descriptions) {
+  return [...descriptions].map(([text, users]) => `(${users.join(', ')}) ${text}`).join('\n')
+}
+
 for (const [id, entry] of [...inputs].sort(([a], [b]) => a.localeCompare(b))) {
-  const [description] = [...entry.descriptions.keys()]
-  const spec = { description: `(${entry.users.join(', ')}) ${description}` }
+  const spec = { description: describe(entry.descriptions) }
   // A default shared by every action that has the input can stay in the root;
   // an expression must (the dispatcher cannot evaluate it).
   const values = [...entry.defaults]
@@ -62,7 +70,7 @@ for (const [id, entry] of [...inputs].sort(([a], [b]) => a.localeCompare(b))) {
 }
 const rootOutputs = {}
 for (const [id, entry] of [...outputs].sort(([a], [b]) => a.localeCompare(b))) {
-  rootOutputs[id] = { description: `(${entry.users.join(', ')}) ${entry.description}` }
+  rootOutputs[id] = { description: describe(entry.descriptions) }
 }
 
 const action = {

@@ -22,6 +22,33 @@ describe('root action (dist/index.js)', () => {
     )
   })
 
+  it('describes a shared input as each action means it (registry, images, config, push)', () => {
+    const root = YAML.parse(read('action.yml'))
+    const names = [
+      'build-and-tag',
+      'bump-helm-values',
+      'detect-changes',
+      'kind-integration',
+      'promote',
+    ]
+    for (const name of names) {
+      const own = YAML.parse(read(`actions/${name}/action.yml`))
+      for (const [input, spec] of Object.entries(
+        own.inputs as Record<string, { description: string }>,
+      )) {
+        // Each action's own words are there, after the actions they are for.
+        expect(root.inputs[input].description, `${name}: ${input}`).toMatch(
+          new RegExp(
+            `\\(([^)]*, )?${name}(, [^)]*)?\\) ${spec.description
+              .trim()
+              .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+              .replace(/\s+/g, '\\s+')}`,
+          ),
+        )
+      }
+    }
+  })
+
   it('is generated from actions/*/action.yml and up to date', () => {
     execFileSync(process.execPath, [join(ROOT, 'scripts/gen-actions.mjs'), '--check'])
     const root = YAML.parse(read('action.yml'))
