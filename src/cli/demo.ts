@@ -66,12 +66,18 @@ async function registryAvailable(): Promise<boolean> {
   }
 }
 
+const DEMO_OPTIONS = 'Options: --keep (keep the temporary repositories), --no-docker (tags only)'
+
 export async function runDemo(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(
+      `Usage: minishop-actions demo [--keep] [--no-docker]\n\nThe whole pipeline on this machine, with temporary repositories: detect, build, deploy to dev, promote to staging and prod, roll back.\n${DEMO_OPTIONS}\n`,
+    )
+    return 0
+  }
   const unknown = argv.filter((a) => a !== '--keep' && a !== '--no-docker')
   if (unknown.length > 0) {
-    io.stderr(
-      `minishop-actions demo: Unknown option ${unknown[0]}\nOptions: --keep (keep the temporary repositories), --no-docker (tags only)\n`,
-    )
+    io.stderr(`minishop-actions demo: Unknown option ${unknown[0]}\n${DEMO_OPTIONS}\n`)
     return 2
   }
   const keep = argv.includes('--keep')

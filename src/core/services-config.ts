@@ -66,6 +66,14 @@ export function parseServicesConfig(
   const services = servicesNode.items.map((item): ServiceDefinition => {
     const entry = isMap(item) ? item : undefined
     const nameNode = (entry ? entry.get('name', true) : item) as Node | undefined
+    if (entry && nameNode === undefined) {
+      // A misspelt `name:` would otherwise read as an empty name.
+      const keys = entry.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
+      fail(
+        `a service entry needs "name" (it has ${keys.map((k) => `"${k}"`).join(', ')}; known: name, context, dockerfile, paths)`,
+        item as Node,
+      )
+    }
     const name = isScalar(nameNode) ? String(nameNode.value ?? '') : ''
     if (!isServiceName(name)) {
       fail(

@@ -25,6 +25,10 @@ describe('minishop-actions CLI', () => {
     const bump = cli(['bump', '--help'])
     expect(bump.code).toBe(0)
     expect(bump.stdout).toContain('--json')
+    // Every command takes --help, the demo too.
+    const demo = cli(['demo', '--help'])
+    expect(demo.code).toBe(0)
+    expect(demo.stdout).toContain('Usage: minishop-actions demo [--keep] [--no-docker]')
   })
 
   it('exits 2 and names an unknown command or option', () => {

@@ -161,6 +161,12 @@ describe('parseServicesConfig', () => {
       14,
     ],
     ['services:\n  - name: x\n    image: y\n', 'unknown key "image" for service "x"', 3, 5],
+    [
+      'services:\n  - nme: cart\n    context: src/cart\n',
+      'a service entry needs "name" (it has "nme", "context"; known: name, context, dockerfile, paths)',
+      2,
+      5,
+    ],
     ['servics: []\n', 'unknown key "servics"', 1, 1],
     ['services: {a: 1}\n', '`services` must be a list', 1, 11],
     ['services:\n  - x\nshared-paths: libs\n', 'shared-paths must be a list', 3, 15],
