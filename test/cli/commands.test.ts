@@ -206,7 +206,11 @@ describe('minishop-actions promote', () => {
       { cwd: repo.clone },
     )
     expect(approved.code).toBe(0)
-    expect(git(repo.bare, 'log', '-1', '--format=%B', 'main')).toMatch(/^Approved-by: dana\b/m)
+    const message = git(repo.bare, 'log', '-1', '--format=%B', 'main')
+    expect(message).toMatch(/^Approved-by: dana\b/m)
+    // Declared on the command line, and it says so; no run to link to.
+    expect(message).toMatch(/^Approval-Comment: dana: approved on the command line$/m)
+    expect(message).not.toContain('Run-URL')
   })
 
   it('exits 2 when --plan and --apply contradict each other', () => {
