@@ -214,20 +214,16 @@ describe('each rule catches its mistake', () => {
     )
   })
 
-  it("promote's apply job: approval environment without a deployment, no group, sealed plan", () => {
+  it("promote's apply job: approval environment without a deployment, queue, sealed plan", () => {
     expectFinding(
       edited('.github/workflows/promote.yml', ['      deployment: false\n', '']),
       'promote',
       /deployment: false/,
     )
-    // A waiting approval would hold the group and block an urgent rollback.
     expectFinding(
-      edited('.github/workflows/promote.yml', [
-        '      deployment: false\n',
-        '      deployment: false\n    concurrency:\n      group: gitops-${{ inputs.to }}\n      cancel-in-progress: false\n',
-      ]),
+      edited('.github/workflows/promote.yml', [/\n {4}concurrency:\n.*\n.*\n/, '\n']),
       'concurrency',
-      /a promotion must not share a concurrency group/,
+      /job apply needs a concurrency group/,
     )
     expectFinding(
       edited('.github/workflows/promote.yml', [

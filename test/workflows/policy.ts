@@ -576,28 +576,53 @@ function checkDeployAndPromote(repo: Repo, findings: Finding[]): void {
   const at = (wf: WorkflowFile, path: (string | number)[], rule: string, message: string): void => {
     findings.push({ file: wf.path, line: wf.lineOf(path), rule, message })
   }
-  /** No concurrency group on the workflow or any of its jobs. */
-  const ungrouped = (wf: WorkflowFile, what: string): void => {
-    const message = `${what} must not share a concurrency group`
-    if (wf.data.concurrency !== undefined) at(wf, ['concurrency'], 'concurrency', message)
-    for (const [id, job] of Object.entries((wf.data.jobs ?? {}) as Record<string, Json>)) {
-      if (job.concurrency !== undefined) at(wf, ['jobs', id], 'concurrency', message)
+  const queued = (
+    wf: WorkflowFile,
+    jobId: string,
+    input: string,
+  ): { group: string; job: Json } | undefined => {
+    if (wf.data.concurrency !== undefined) {
+      at(wf, ['concurrency'], 'concurrency', 'concurrency belongs on the job, not the workflow')
     }
+    const job = ((wf.data.jobs ?? {}) as Record<string, Json>)[jobId]
+    if (!job) {
+      at(wf, ['jobs'], 'concurrency', `job ${jobId} is missing`)
+      return undefined
+    }
+    const c = job.concurrency as Json | string | undefined
+    const group = typeof c === 'string' ? c : String(c?.group ?? '')
+    if (!group.includes(`inputs.${input}`)) {
+      at(
+        wf,
+        ['jobs', jobId],
+        'concurrency',
+        `job ${jobId} needs a concurrency group per inputs.${input}`,
+      )
+    }
+    if (typeof c !== 'object' || c?.['cancel-in-progress'] !== false) {
+      at(wf, ['jobs', jobId], 'concurrency', `job ${jobId} must queue (cancel-in-progress: false)`)
+    }
+    return { group, job }
   }
 
   // A deploy must never be superseded: GitHub cancels the older pending run of
   // a concurrency group, and each deploy carries only its own images. Races
   // are bump-helm-values' to resolve (recompute and retry on a rejected push).
   const deploy = find('deploy.yml')
-  if (deploy) ungrouped(deploy, 'a deploy')
+  if (deploy) {
+    if (deploy.data.concurrency !== undefined) {
+      at(deploy, ['concurrency'], 'concurrency', 'a deploy must not share a concurrency group')
+    }
+    for (const [id, job] of Object.entries((deploy.data.jobs ?? {}) as Record<string, Json>)) {
+      if (job.concurrency !== undefined) {
+        at(deploy, ['jobs', id], 'concurrency', 'a deploy must not share a concurrency group')
+      }
+    }
+  }
 
-  // Neither may a promotion: a job waiting for approval holds its group (a
-  // waiting promotion would block an urgent rollback), and a newer dispatch
-  // would cancel the pending one. promote re-plans at the tip and commits by
-  // compare-and-swap, refusing when the approved plan no longer holds.
   const promote = find('promote.yml')
   if (!promote) return
-  ungrouped(promote, 'a promotion')
+  const applied = queued(promote, 'apply', 'to')
   const jobs = (promote.data.jobs ?? {}) as Record<string, Json>
   const plan = jobs.plan
   if (!plan) {
@@ -605,11 +630,8 @@ function checkDeployAndPromote(repo: Repo, findings: Finding[]): void {
   } else if (plan.environment !== undefined || plan.concurrency !== undefined) {
     at(promote, ['jobs', 'plan'], 'promote', 'the plan job has no environment and no concurrency')
   }
-  const apply = jobs.apply
-  if (!apply) {
-    at(promote, ['jobs'], 'promote', 'job apply is missing')
-    return
-  }
+  if (!applied) return
+  const apply = applied.job
   const env = apply.environment as Json | string | undefined
   if (typeof env !== 'object' || !env?.name || env.deployment !== false) {
     at(
