@@ -193,7 +193,11 @@ export function checksVerdict(
   }
   const problems: string[] = []
   for (const name of required) {
-    const latest = newest((change.checks ?? []).filter((c) => c.name === name))
+    const named = (change.checks ?? []).filter((c) => c.name === name)
+    // A workflow of that name is judged by its runs alone: a job or a status
+    // that shares its name must not stand in for the whole workflow.
+    const runs = named.filter((c) => c.kind === 'workflow')
+    const latest = newest(runs.length > 0 ? runs : named)
     if (!latest) problems.push(`${name} has not run`)
     else if (latest.state === 'pending') problems.push(`${name} is still running`)
     else if (!GREEN.has(latest.state)) problems.push(`${name} is ${latest.state.replace('_', ' ')}`)

@@ -180,7 +180,7 @@ export async function listCommitChecks(
       const contexts = data[`c${i}`]?.object?.statusCheckRollup?.contexts
       const nodes = contexts ? [...contexts.nodes] : []
       if (contexts?.pageInfo.hasNextPage) {
-        nodes.push(...(await remainingContexts(client, source, contexts.pageInfo.endCursor)))
+        nodes.push(...(await remainingContexts(client, source, contexts.pageInfo.endCursor, warn)))
       }
       const found = nodes.filter((n): n is ContextNode => n !== null)
       results.set(sourceKey(source), [...found.map(toResult), ...workflowResults(found)])
@@ -194,18 +194,21 @@ async function remainingContexts(
   client: GitHubClient,
   source: SourceRef,
   cursor: string | null,
+  warn?: (message: string) => void,
 ): Promise<(ContextNode | null)[]> {
   const [owner, name] = splitRepository(source.repository)
   const nodes: (ContextNode | null)[] = []
   let after = cursor
   while (after) {
-    const data = await client.graphql<{ repository: CommitNode | null }>(
+    const data = await graphqlPartial<{ repository: CommitNode | null }>(
+      client,
       `query PromoteChecksPage($owner: String!, $name: String!, $oid: GitObjectID!, $after: String!) {
         repository(owner: $owner, name: $name) {
           object(oid: $oid) { ... on Commit { statusCheckRollup { contexts(first: 100, after: $after) { ${CONTEXTS} } } } }
         }
       }`,
       { owner, name, oid: source.commit, after },
+      warn,
     )
     const contexts = data.repository?.object?.statusCheckRollup?.contexts
     if (!contexts) break

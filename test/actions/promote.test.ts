@@ -314,6 +314,14 @@ describe('promote: gates refuse, writing nothing', () => {
     expect((await gate()).details).toEqual([
       `user-service: CI is still running on minishop/shop@${short}`,
     ])
+    // A job named like its workflow does not stand in for the whole run.
+    world.checks.set(sha('build-1.1.0'), [
+      { name: 'CI', state: 'success', workflow: 'CI' },
+      { name: 'test', state: 'failure', workflow: 'CI' },
+    ])
+    expect((await gate()).details).toEqual([
+      `user-service: CI is failure on minishop/shop@${short}`,
+    ])
     // Another workflow's name is not this one's: Lint alone is not CI.
     world.checks.set(sha('build-1.1.0'), jobs('success', 'success').slice(2))
     expect((await gate()).details).toEqual([
