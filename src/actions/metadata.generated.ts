@@ -203,7 +203,7 @@ export const ACTION_METADATA: Record<string, ActionSpec> = {
         "default": ""
       },
       "source-commit": {
-        "description": "The commit (full SHA) the images were built from, written to the Source-Commit trailer. Default: this run's commit (GITHUB_SHA).",
+        "description": "The commit (full SHA) the images were built from, written to the Source-Commit trailer; given with source-repository. Default: this run's commit (GITHUB_SHA).",
         "default": ""
       },
       "mode": {

@@ -144,9 +144,11 @@ export function discoverServices(
   servicesDir: string,
 ): { services: ServiceDefinition[]; ignored: string[] } {
   const dir = servicesDir.replace(/^\.\/+/, '').replace(/\/+$/, '')
+  // `.` (or nothing): the services are folders at the repository's root.
+  const prefix = dir === '' || dir === '.' ? '' : `${dir}/`
   const names = new Set<string>()
   for (const file of files) {
-    const rest = file.startsWith(`${dir}/`) ? file.slice(dir.length + 1) : undefined
+    const rest = file.startsWith(prefix) ? file.slice(prefix.length) : undefined
     const match = rest === undefined ? null : /^([^/]+)\/Dockerfile$/.exec(rest)
     if (match) names.add(match[1]!)
   }
@@ -156,8 +158,8 @@ export function discoverServices(
       .filter((name) => isServiceName(name))
       .map((name) => ({
         name,
-        context: `${dir}/${name}`,
-        dockerfile: `${dir}/${name}/Dockerfile`,
+        context: `${prefix}${name}`,
+        dockerfile: `${prefix}${name}/Dockerfile`,
         paths: [],
       })),
     ignored: sorted.filter((name) => !isServiceName(name)),

@@ -27,16 +27,34 @@ export function parseImageRef(value: unknown, source: string): ImageRef {
     const str = (k: string) =>
       typeof o[k] === 'string' && o[k] !== '' ? (o[k] as string) : undefined
     const ref: ImageRef = {}
-    for (const key of ['image', 'image-ref', 'ref', 'reference']) {
+    for (const key of ['image', 'ref', 'reference']) {
       const text = str(key)?.trim()
       if (!text) continue
-      if (key === 'image' && isRepositoryOnly(text)) {
+      if (key === 'image' && text.includes('/') && isRepositoryOnly(text)) {
         // build-and-tag's `image` output: the repository, no tag or digest.
+        // (A bare word reads as before: a tag, which `tag` may override.)
         if (!REPOSITORY.test(text)) {
           throw new UserError(`${source}.image: "${text}" is not an image repository`)
         }
         ref.name = text
       } else Object.assign(ref, parseImageRef(text, `${source}.${key}`))
+    }
+    const full = str('image-ref')?.trim()
+    if (full) {
+      // service-ci.yml writes it from the other fields: it must agree with them.
+      const parts = parseImageRef(full, `${source}.image-ref`)
+      for (const [part, other] of [
+        ['name', ref.name],
+        ['tag', str('tag') ?? ref.tag],
+        ['digest', str('digest') ?? ref.digest],
+      ] as const) {
+        if (parts[part] !== undefined && other !== undefined && parts[part] !== other) {
+          throw new UserError(
+            `${source}: image-ref "${full}" has ${part} ${parts[part]}, the entry says ${other}`,
+          )
+        }
+      }
+      Object.assign(ref, parts)
     }
     const tag = str('tag')
     const digest = str('digest')

@@ -106,9 +106,10 @@ describe('bump-helm-values', () => {
         /^Input source-repository must be owner\/name/,
       ],
       [
-        { 'source-commit': 'abc123' },
+        { 'source-repository': 'minishop/user-service', 'source-commit': 'abc123' },
         /^Input source-commit must be a full commit SHA, got "abc123"/,
       ],
+      [{ 'source-commit': built }, /^Input source-commit needs source-repository/],
     ] as const) {
       const refused = await bump(repo.clone, { ...inputs, ...extra }, env)
       expect(refused.exitCode).toBe(1)

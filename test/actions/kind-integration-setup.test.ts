@@ -195,6 +195,7 @@ describe('kind-integration: images and deploy variants', () => {
         'Input wait-timeout must be a duration like 300s, 5m or 1h, got "soon"',
       ],
       [{ config: 'missing.yaml' }, 'Input config: missing.yaml does not exist'],
+      [{ kustomize: 'k8s/overlays/dev' }, 'Input kustomize: k8s/overlays/dev does not exist'],
       [
         { manifests: 'test/integration/dependencies.yaml' },
         'Input manifests: test/integration/dependencies.yaml does not exist',

@@ -35,10 +35,9 @@ describe('parseImageRef', () => {
       { image: 'localhost:5000/api', tag: 'abc1234', digest: '', 'image-ref': '' },
       { name: 'localhost:5000/api', tag: 'abc1234' },
     ],
-    [
-      { image: 'api', tag: 'v3' },
-      { name: 'api', tag: 'v3' },
-    ],
+    // A bare word reads as it always did: a tag, which `tag` overrides.
+    [{ image: 'api', tag: 'v3' }, { tag: 'v3' }],
+    [{ image: 'v1.2.3' }, { tag: 'v1.2.3' }],
     [{ image: 'ghcr.io/minishop/api:v1' }, { name: 'ghcr.io/minishop/api', tag: 'v1' }],
     [
       { image: 'ghcr.io/minishop/api:v1', tag: 'v2' },
@@ -55,7 +54,10 @@ describe('parseImageRef', () => {
     42,
     { image: 'ghcr.io/minishop/api' },
     { image: 'Bad Name', tag: 'v1' },
-    { image: 'api', tag: 'not a tag' },
+    { image: 'ghcr.io/minishop/api', tag: 'not a tag' },
+    // An image-ref that disagrees with the entry's other fields.
+    { image: 'ghcr.io/minishop/api', digest: D, 'image-ref': `ghcr.io/b/other:9@${D}` },
+    { image: 'ghcr.io/minishop/api', tag: 'v1', 'image-ref': 'ghcr.io/minishop/api:v2' },
   ])('refuses %j', (value) => {
     expect(() => parseImageRef(value, 'images["api"]')).toThrow(/images\["api"\]/)
   })

@@ -102,6 +102,22 @@ describe('changedServices', () => {
     ])
   })
 
+  it('services-dir "." (or "./"): services are folders at the root', () => {
+    const files = [
+      'web/Dockerfile',
+      'api/Dockerfile',
+      'api/src/x.py',
+      'docs/README.md',
+      'Dockerfile',
+    ]
+    for (const dir of ['.', './', '']) {
+      expect(discoverServices(files, dir).services).toEqual([
+        { name: 'api', context: 'api', dockerfile: 'api/Dockerfile', paths: [] },
+        { name: 'web', context: 'web', dockerfile: 'web/Dockerfile', paths: [] },
+      ])
+    }
+  })
+
   it('matches files under each context, dotfiles included', () => {
     const result = changedServices(services, ['services/cart/.env.example', 'README.md'], [])
     expect(result.changed.map((c) => [c.service.name, c.because])).toEqual([

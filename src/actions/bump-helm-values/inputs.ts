@@ -70,10 +70,15 @@ function checkSource({ sourceRepository: repo, sourceCommit: commit }: Inputs): 
   if (commit !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit)) {
     throw new UserError(`Input source-commit must be a full commit SHA, got "${commit}"`)
   }
-  // This run's commit is not a commit of another repository.
+  // A commit means something only in its repository: both, or neither.
   if (repo !== undefined && commit === undefined) {
     throw new UserError(
       'Input source-repository needs source-commit: the commit the images were built from',
+    )
+  }
+  if (commit !== undefined && repo === undefined) {
+    throw new UserError(
+      'Input source-commit needs source-repository: the repository the images were built from',
     )
   }
 }

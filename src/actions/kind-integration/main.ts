@@ -124,6 +124,9 @@ function plan(): Plan {
   for (const path of inputs.manifests) {
     if (!exists(path)) throw new UserError(`Input manifests: ${path} does not exist`)
   }
+  if (inputs.kustomize && !exists(inputs.kustomize)) {
+    throw new UserError(`Input kustomize: ${inputs.kustomize} does not exist`)
+  }
   if (inputs.testCommand && !existsSync(inputs.workingDirectory)) {
     throw new UserError(`Input working-directory: ${inputs.workingDirectory} does not exist`)
   }
