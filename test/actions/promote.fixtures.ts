@@ -149,6 +149,11 @@ export interface Deployment {
 export interface GitHubWorld {
   api: FakeGitHub
   approvals: unknown[]
+  /**
+   * The token cannot read workflow runs (no actions: read): GitHub answers
+   * `workflowRun: null` with an error beside the data.
+   */
+  hideWorkflowRuns?: boolean
   /** Check runs and statuses by commit SHA. */
   checks: Map<string, Check[]>
   deployments: Deployment[]
@@ -189,7 +194,10 @@ function graphql(world: GitHubWorld, request: RecordedRequest, other?: Handler) 
               startedAt: '2025-06-01T00:00:00Z',
               completedAt: c.state === 'pending' ? null : '2025-06-01T00:05:00Z',
               detailsUrl: null,
-              checkSuite: suiteOf(checks, c.workflow),
+              checkSuite: {
+                ...suiteOf(checks, c.workflow),
+                ...(world.hideWorkflowRuns ? { workflowRun: null } : {}),
+              },
             }
           : {
               __typename: 'StatusContext',
@@ -231,7 +239,11 @@ function graphql(world: GitHubWorld, request: RecordedRequest, other?: Handler) 
   } else {
     return other?.(request, {}) ?? { status: 400, body: { message: `unexpected query: ${query}` } }
   }
-  return { body: { data } }
+  const hidden = query.includes('PromoteChecks(') && world.hideWorkflowRuns
+  const errors = hidden
+    ? [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration', path: ['c0'] }]
+    : undefined
+  return { body: errors ? { data, errors } : { data } }
 }
 
 /** `graphql`: answers the GraphQL queries promote's own fake does not (createCommitOnBranch). */

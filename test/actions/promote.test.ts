@@ -322,6 +322,19 @@ describe('promote: gates refuse, writing nothing', () => {
     expect((await gate()).details).toEqual([
       `user-service: CI is failure on minishop/shop@${short}`,
     ])
+    // A token that cannot read workflow runs: said as a warning, and refused.
+    world.checks.set(sha('build-1.1.0'), jobs('success', 'success'))
+    world.hideWorkflowRuns = true
+    const hidden = await promote(g, inputs)
+    expect(hidden.exitCode).toBe(1)
+    expect(hidden.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        message: 'GitHub API: Resource not accessible by integration',
+      }),
+    )
+    expect(failure(hidden)).toContain(`user-service: CI has not run on minishop/shop@${short}`)
+    world.hideWorkflowRuns = false
     // Another workflow's name is not this one's: Lint alone is not CI.
     world.checks.set(sha('build-1.1.0'), jobs('success', 'success').slice(2))
     expect((await gate()).details).toEqual([
