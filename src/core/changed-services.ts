@@ -138,18 +138,22 @@ export function matrixOf(services: readonly ServiceDefinition[]): { include: Mat
 /**
  * Services found by convention: `<dir>/<name>/Dockerfile` among the files of
  * a tree. A folder whose name cannot be an image name is left out, and named.
+ * `prefix` is the folder as paths start with it (`services/`; empty for the
+ * root), and `folderFound` whether the tree has the folder at all.
  */
 export function discoverServices(
   files: readonly string[],
   servicesDir: string,
-): { services: ServiceDefinition[]; ignored: string[] } {
+): { services: ServiceDefinition[]; ignored: string[]; prefix: string; folderFound: boolean } {
   const dir = servicesDir.replace(/^\.\/+/, '').replace(/\/+$/, '')
   // `.` (or nothing): the services are folders at the repository's root.
   const prefix = dir === '' || dir === '.' ? '' : `${dir}/`
   const names = new Set<string>()
+  let folderFound = prefix === ''
   for (const file of files) {
-    const rest = file.startsWith(prefix) ? file.slice(prefix.length) : undefined
-    const match = rest === undefined ? null : /^([^/]+)\/Dockerfile$/.exec(rest)
+    if (!file.startsWith(prefix)) continue
+    folderFound = true
+    const match = /^([^/]+)\/Dockerfile$/.exec(file.slice(prefix.length))
     if (match) names.add(match[1]!)
   }
   const sorted = [...names].sort()
@@ -163,5 +167,7 @@ export function discoverServices(
         paths: [],
       })),
     ignored: sorted.filter((name) => !isServiceName(name)),
+    prefix,
+    folderFound,
   }
 }

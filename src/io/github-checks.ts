@@ -84,18 +84,19 @@ function runState(status: string | undefined, conclusion: string | null | undefi
 
 /** One result per workflow run the check runs belong to, named after its workflow. */
 function workflowResults(nodes: ContextNode[]): CheckResult[] {
-  const runs = new Map<string, SuiteNode & { workflowRun: NonNullable<SuiteNode['workflowRun']> }>()
-  for (const node of nodes) {
-    const suite = node.checkSuite
-    if (suite?.workflowRun) runs.set(suite.id, { ...suite, workflowRun: suite.workflowRun })
+  // Keyed by suite: a run's jobs all name the same one.
+  const runs = new Map<string, CheckResult>()
+  for (const { checkSuite: suite } of nodes) {
+    if (!suite?.workflowRun) continue
+    runs.set(suite.id, {
+      name: suite.workflowRun.workflow.name,
+      kind: 'workflow',
+      state: runState(suite.status, suite.conclusion),
+      at: suite.createdAt,
+      url: suite.workflowRun.url,
+    })
   }
-  return [...runs.values()].map((suite) => ({
-    name: suite.workflowRun.workflow.name,
-    kind: 'workflow',
-    state: runState(suite.status, suite.conclusion),
-    at: suite.createdAt,
-    url: suite.workflowRun.url,
-  }))
+  return [...runs.values()]
 }
 
 function toResult(node: ContextNode): CheckResult {

@@ -167,18 +167,15 @@ async function listServices(
     sharedPaths.push(...config.sharedPaths)
     return { services: config.services, sharedPaths }
   }
-  const files = await tree()
-  const found = discoverServices(files, servicesDir)
+  const found = discoverServices(await tree(), servicesDir)
   if (found.services.length === 0 && found.ignored.length === 0) {
     // A green run that builds nothing would hide a wrong services-dir.
-    const dir = servicesDir.replace(/^\.\/+/, '').replace(/\/+$/, '')
-    const prefix = `${dir}/`
-    if (dir !== '' && dir !== '.' && !files.some((file) => file.startsWith(prefix))) {
+    if (!found.folderFound) {
       throw new UserError(
         `Input services-dir: "${servicesDir}" is not a folder of the repository at the commit compared; set services-dir to the folder whose subfolders hold the services' Dockerfiles, or give a config file`,
       )
     }
-    core.warning(`No service found: no ${prefix}<service>/Dockerfile in the commit compared`)
+    core.warning(`No service found: no ${found.prefix}<service>/Dockerfile in the commit compared`)
   }
   for (const name of found.ignored) {
     core.warning(
@@ -284,7 +281,6 @@ export async function run(): Promise<void> {
     range.kind === 'none' ? [] : [range.head, ...(range.kind === 'diff' ? [range.base] : [])]
   const dir = resolveInWorkspace(workspace, inputs.path, 'path')
   const read = await quickRead(range, dir, inputs.config === undefined)
-  const quick = read?.quick
   const { root: repo, present } = read
     ? { root: read.root, present: new Set<string>() }
     : await openCheckout(
@@ -306,8 +302,8 @@ export async function run(): Promise<void> {
   }
   const list = (tree: () => Promise<string[]>) =>
     listServices(inputs, repo, workspace, servicesDir, tree)
-  const { head, listed, diff, log } = quick
-    ? quickReading(range, quick, list)
+  const { head, listed, diff, log } = read
+    ? quickReading(range, read.quick, list)
     : await carefulReading(range, repo, inputs.remote, present, list)
   const { services, sharedPaths } = await listed
   core.info(`Services: ${services.map((s) => s.name).join(', ') || '(none)'}`)
