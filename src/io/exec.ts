@@ -1,9 +1,18 @@
 import { type Stats, statSync } from 'node:fs'
+import { constants, EOL } from 'node:os'
 import { delimiter, join } from 'node:path'
 
-// @actions/exec (with @actions/io, child_process and assert) is loaded by the
-// first command: a dry run that runs none does not pay for it.
-const loadExec = () => import('@actions/exec')
+// Commands run through node's own spawn, with an argument array and no
+// shell, as @actions/exec runs them (and as git-blobs.ts already did). That
+// package, with @actions/io, node's assert and fs/promises it loads,
+// measured about 4 ms of every action's start-up on node 24: more than a
+// git command takes. run() keeps what the actions relied on from it: the
+// `[command]` echo and the output in the log when not silent, the error for
+// a missing cwd, and the ten seconds it waits, after the process exits, for
+// output that a background process it started still holds open.
+// child_process itself is loaded by the first command: a dry run that runs
+// none does not pay for it.
+const loadSpawn = () => import('node:child_process').then((m) => m.spawn)
 
 export interface ExecResult {
   code: number
@@ -20,6 +29,8 @@ export interface ExecOptions {
   silent?: boolean
   /** Return a non-zero exit code instead of throwing. */
   allowFailure?: boolean
+  /** How long to wait, once the process has exited, for its output to close (10 s). */
+  streamsGraceMs?: number
 }
 
 export class CommandError extends Error {
@@ -93,15 +104,60 @@ export async function run(
   args: readonly string[],
   options: ExecOptions = {},
 ): Promise<ExecResult> {
-  const exec = await loadExec()
-  const result = await exec.getExecOutput(await locate(command), [...args], {
+  const spawn = await loadSpawn()
+  const path = await locate(command)
+  const silent = options.silent ?? true
+  if (!silent) process.stdout.write(`[command]${[path, ...args].join(' ')}${EOL}`)
+  if (options.cwd && !statSync(options.cwd, { throwIfNoEntry: false })) {
+    throw new Error(`The cwd: ${options.cwd} does not exist!`)
+  }
+  const child = spawn(path, args, {
     cwd: options.cwd,
-    env: options.env ? { ...(process.env as Record<string, string>), ...options.env } : undefined,
-    input: options.input === undefined ? undefined : Buffer.from(options.input),
-    silent: options.silent ?? true,
-    ignoreReturnCode: true,
+    env: options.env ? { ...process.env, ...options.env } : undefined,
+    stdio: 'pipe',
   })
-  const out: ExecResult = { code: result.exitCode, stdout: result.stdout, stderr: result.stderr }
+  let stdout = ''
+  let stderr = ''
+  // Decoded as text per stream: a character split across chunks stays whole.
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    stdout += text
+    if (!silent) process.stdout.write(text)
+  })
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    stderr += text
+    if (!silent) process.stdout.write(text)
+  })
+  // The input, or none: standard input is closed either way, so a command
+  // that reads it gets end-of-file rather than waiting for ever. EPIPE (it
+  // exited without reading) is no error of the run's.
+  child.stdin.on('error', () => {})
+  child.stdin.end(options.input)
+  const code = await new Promise<number>((resolve, reject) => {
+    let grace: NodeJS.Timeout | undefined
+    const done = (exitCode: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(grace)
+      child.removeAllListeners()
+      resolve(exitCode ?? 128 + signalNumber(signal))
+    }
+    child.on('error', (error) => {
+      clearTimeout(grace)
+      reject(
+        new Error(
+          `There was an error when attempting to execute the process '${path}'. This may indicate the process failed to start. Error: ${error.message}`,
+        ),
+      )
+    })
+    child.on('exit', (exitCode, signal) => {
+      grace = setTimeout(() => done(exitCode, signal), options.streamsGraceMs ?? 10_000)
+    })
+    child.on('close', done)
+  })
+  const out: ExecResult = { code, stdout, stderr }
   if (out.code !== 0 && !options.allowFailure) throw new CommandError(command, args, out)
   return out
+}
+
+/** A signal's number (a shell reports 128 plus it), 0 when there is none. */
+function signalNumber(signal: NodeJS.Signals | null): number {
+  return signal ? (constants.signals[signal] ?? 0) : 0
 }

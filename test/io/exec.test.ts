@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { which } from '@actions/io'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { run } from '../../src/io/exec'
 import { tempDir } from '../harness/git-fixtures'
 
@@ -59,5 +59,116 @@ describe('run', () => {
     process.env.PATH = `${notExecutable}:${aDirectory}:${right}:${toolDir('pick-tool', 'later')}`
     expect((await run('pick-tool', [])).stdout).toBe('right\n')
     expect(await which('pick-tool', true)).toBe(join(right, 'pick-tool'))
+  })
+})
+
+describe('run: what a step shows and gets back', () => {
+  /** A tool in its own directory on PATH, with `body` as its shell script. */
+  function tool(name: string, body: string): string {
+    const dir = join(tempDir('tool-'), 'bin')
+    mkdirSync(dir)
+    writeFileSync(join(dir, name), `#!/bin/sh\n${body}\n`)
+    chmodSync(join(dir, name), 0o755)
+    process.env.PATH = `${dir}:${savedPath}`
+    return join(dir, name)
+  }
+
+  /** What run() writes to the step's log while `fn` runs. */
+  async function logOf(fn: () => Promise<unknown>): Promise<string> {
+    let log = ''
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      log += String(chunk)
+      return true
+    })
+    try {
+      await fn()
+    } finally {
+      write.mockRestore()
+    }
+    return log
+  }
+
+  it('silent (the default) keeps the command and its output out of the log', async () => {
+    tool('quiet-tool', 'echo out; echo err >&2')
+    let result: Awaited<ReturnType<typeof run>> | undefined
+    const log = await logOf(async () => {
+      result = await run('quiet-tool', ['a'])
+    })
+    expect(log).toBe('')
+    expect(result).toEqual({ code: 0, stdout: 'out\n', stderr: 'err\n' })
+  })
+
+  it('not silent: echoes [command] with the resolved path, then the output as it comes', async () => {
+    const path = tool('loud-tool', 'echo out; echo err >&2')
+    const log = await logOf(() => run('loud-tool', ['one', 'two words'], { silent: false }))
+    expect(log.startsWith(`[command]${path} one two words\n`)).toBe(true)
+    expect(log).toContain('out\n')
+    expect(log).toContain('err\n')
+  })
+
+  it('writes the input to standard input, and closes it when there is none', async () => {
+    tool('cat-tool', 'cat')
+    expect((await run('cat-tool', [], { input: 'line 1\nline 2\n' })).stdout).toBe(
+      'line 1\nline 2\n',
+    )
+    // Without input the command reads end-of-file at once instead of waiting.
+    expect((await run('cat-tool', [])).stdout).toBe('')
+  })
+
+  it('keeps a character whole when the output splits it between two writes', async () => {
+    // "é" is 0xC3 0xA9: the first byte, a pause, the second.
+    tool('split-tool', "printf '\\303'; sleep 0.2; printf '\\251\\n'")
+    expect((await run('split-tool', [])).stdout).toBe('é\n')
+  })
+
+  it('a failing command throws CommandError with its code and output, unless failure is allowed', async () => {
+    tool('fail-tool', 'echo "why it failed" >&2; exit 3')
+    await expect(run('fail-tool', ['sub'])).rejects.toThrow(
+      'fail-tool sub failed with exit code 3:\nwhy it failed',
+    )
+    expect(await run('fail-tool', [], { allowFailure: true })).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: 'why it failed\n',
+    })
+  })
+
+  it('a command killed by a signal reports 128 plus its number, as a shell does', async () => {
+    tool('killed-tool', 'kill -TERM $$')
+    expect((await run('killed-tool', [], { allowFailure: true })).code).toBe(143)
+  })
+
+  it('passes env over the inherited environment', async () => {
+    process.env.MINISHOP_EXEC_INHERITED = 'inherited'
+    try {
+      tool('env-tool', 'echo "$MINISHOP_EXEC_INHERITED $MINISHOP_EXEC_GIVEN"')
+      const result = await run('env-tool', [], { env: { MINISHOP_EXEC_GIVEN: 'given' } })
+      expect(result.stdout).toBe('inherited given\n')
+    } finally {
+      delete process.env.MINISHOP_EXEC_INHERITED
+    }
+  })
+
+  it('a missing cwd is named before anything runs', async () => {
+    const marker = join(tempDir('marker-'), 'ran')
+    tool('cwd-tool', `touch ${marker}`)
+    const cwd = join(tempDir('gone-'), 'no-such-dir')
+    await expect(run('cwd-tool', [], { cwd })).rejects.toThrow(`The cwd: ${cwd} does not exist!`)
+    expect(existsSync(marker)).toBe(false)
+  })
+
+  it('a file that cannot be executed fails with the reason', async () => {
+    const dir = tempDir('noexec-')
+    writeFileSync(join(dir, 'not-a-program'), 'text\n')
+    await expect(run(join(dir, 'not-a-program'), [])).rejects.toThrow(
+      /There was an error when attempting to execute the process '.*not-a-program'.*EACCES/,
+    )
+  })
+
+  it('does not wait for ever on output a background process still holds after the command exits', async () => {
+    // The command exits at once; the sleep it started keeps stdout open.
+    tool('daemon-tool', 'echo started; sleep 5 &')
+    const result = await run('daemon-tool', [], { streamsGraceMs: 300 })
+    expect(result).toMatchObject({ code: 0, stdout: 'started\n' })
   })
 })
