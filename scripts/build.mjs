@@ -2,7 +2,7 @@
 // with ncc into dist/. The output must be byte-identical run to run, because
 // CI rebuilds dist/ and fails on any diff (check-dist).
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
@@ -32,8 +32,45 @@ if (!only.includes('--no-typecheck')) {
 const selected = only.filter((a) => !a.startsWith('--'))
 if (selected.length === 0) rmSync(join(root, 'dist'), { recursive: true, force: true })
 mkdirSync(join(root, 'dist'), { recursive: true })
-// ESM bundles: @actions/* 3+ are ESM-only.
-writeFileSync(join(root, 'dist/package.json'), '{\n  "type": "module"\n}\n')
+// ESM bundles: @actions/* 3+ are ESM-only. `#yaml`: see YAML below.
+writeFileSync(
+  join(root, 'dist/package.json'),
+  `${JSON.stringify({ type: 'module', imports: { '#yaml': './lib/yaml.cjs' } }, null, 2)}\n`,
+)
+
+/**
+ * The `yaml` package is one file of its own, dist/lib/yaml.cjs, that every
+ * bundle requires as `#yaml` (dist/package.json's imports) when it first
+ * needs the full parser (src/core/yaml-lib.ts). Inside a bundle it was half
+ * of the entry file (about 115 KB), and node compiles all of an entry file
+ * before running any of it: about 2.5 ms of every start-up, for a parser
+ * that ordinary values files never reach. A chunk cannot be loaded
+ * synchronously, and the parser's callers are synchronous: hence a plain
+ * CommonJS file. `#yaml` resolves only to this file (never to a
+ * node_modules folder of wherever dist/ is checked out).
+ */
+const YAML = { specifier: '#yaml', out: 'dist/lib/yaml.cjs' }
+
+function buildYaml() {
+  const pkg = require('yaml/package.json')
+  const licence = readFileSync(join(dirname(require.resolve('yaml')), '../LICENSE'), 'utf8')
+  const { outputFiles } = esbuild.buildSync({
+    entryPoints: [require.resolve('yaml')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2022',
+    minify: true,
+    keepNames: true,
+    charset: 'utf8',
+    write: false,
+    outfile: YAML.out,
+    banner: { js: `/*! yaml ${pkg.version} (${pkg.license})\n${licence.trim()}\n*/` },
+  })
+  mkdirSync(join(root, dirname(YAML.out)), { recursive: true })
+  writeFileSync(join(root, YAML.out), outputFiles[0].contents)
+}
+buildYaml()
 
 /**
  * ncc minifies an entry's own file, not the chunks it loads on demand (the
@@ -69,6 +106,7 @@ for (const entry of entries) {
     // does not record its options: a cache left by a CommonJS build once made
     // an ESM-mode build emit a mix of both. Every build starts clean.
     cache: false,
+    externals: { yaml: YAML.specifier },
   })
   const outDir = dirname(join(root, entry.out))
   // A bundle's folder holds only what this build wrote (no stale chunks).

@@ -11,9 +11,10 @@ let lib: typeof Yaml | undefined
 
 /** The `yaml` module. */
 export function yaml(): typeof Yaml {
-  // A CommonJS require: ncc bundles the package as usual, but evaluates it
-  // only when this first runs. (A static import is evaluated at start-up;
-  // a dynamic import() would make every caller async.)
+  // A CommonJS require, run when this first runs (a static import is
+  // evaluated at start-up; a dynamic import() would make every caller
+  // async). In dist/ the build maps it to dist/lib/yaml.cjs, outside the
+  // bundles, which node then compiles only when it is needed.
   lib ??= require('yaml') as typeof Yaml
   return lib
 }
