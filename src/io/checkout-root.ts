@@ -27,3 +27,54 @@ export function plainCheckoutRoot(dir: string, env = process.env): string | unde
   }
   return realpathSync(dir)
 }
+
+/** What a plain checkout's files say of its HEAD (see plainCheckoutHead). */
+export interface PlainHead {
+  root: string
+  /** The commit HEAD points at. */
+  head: string
+  /** The checked-out branch; undefined when HEAD is detached. */
+  branch: string | undefined
+}
+
+const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
+const REF_STORAGE = /^\s*refstorage\s*=/im
+
+/** A file's text, or undefined when it is not there. */
+function readIfFile(path: string): string | undefined {
+  return isFile(path) ? readFileSync(path, 'utf8') : undefined
+}
+
+/**
+ * The root, HEAD's commit and its branch of the plain checkout at `dir`
+ * (plainCheckoutRoot), read from the files git keeps them in, as git's own
+ * "files" ref store reads them: `.git/HEAD`, then the branch's loose ref,
+ * else its line in `packed-refs`. That saves a `git rev-parse`, a process
+ * every promotion's start-up paid for. Undefined for anything else (another
+ * ref store, a branch with no commit yet, a HEAD that names no branch or
+ * commit, a symbolic branch): the caller then asks git, which also words
+ * any error.
+ */
+export function plainCheckoutHead(dir: string, env = process.env): PlainHead | undefined {
+  const root = plainCheckoutRoot(dir, env)
+  if (!root) return undefined
+  const gitDir = join(root, '.git')
+  if (REF_STORAGE.test(readIfFile(join(gitDir, 'config')) ?? '')) return undefined
+  const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').replace(/\n$/, '')
+  if (OID.test(head)) return { root, head, branch: undefined }
+  const ref = /^ref: (refs\/heads\/[^\s:?*[\\~^]+)$/.exec(head)?.[1]
+  if (!ref || ref.includes('..') || ref.endsWith('/') || ref.endsWith('.lock')) return undefined
+  const loose = readIfFile(join(gitDir, ref))?.replace(/\n$/, '')
+  const oid = loose ?? packedRef(readIfFile(join(gitDir, 'packed-refs')), ref)
+  if (!oid || !OID.test(oid)) return undefined
+  return { root, head: oid, branch: ref.slice('refs/heads/'.length) }
+}
+
+/** The object a `packed-refs` file gives `ref`, if it lists it. */
+function packedRef(packed: string | undefined, ref: string): string | undefined {
+  for (const line of packed?.split('\n') ?? []) {
+    const space = line.indexOf(' ')
+    if (space > 0 && line.slice(space + 1) === ref) return line.slice(0, space)
+  }
+  return undefined
+}

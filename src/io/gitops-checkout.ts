@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserError } from '../core/errors'
+import { plainCheckoutHead } from './checkout-root'
 import { git, gitOut } from './git'
 import * as core from './runner'
 
@@ -93,7 +94,7 @@ export async function checkedOutBranch(dir: string, env: Record<string, string> 
   return out.code === 0 ? out.stdout.trim() : undefined
 }
 
-/** What one `git rev-parse` tells about a checkout. */
+/** What a checkout's files, or one `git rev-parse`, tell about it. */
 export interface CheckoutFacts {
   /** The top of the work tree. */
   root: string
@@ -105,8 +106,9 @@ export interface CheckoutFacts {
 }
 
 /**
- * Root, shallowness, HEAD and its branch in one git process (a plan's
- * start-up pays for each process). Undefined when git cannot answer all of
+ * Root, shallowness, HEAD and its branch: from the files of a plain full
+ * clone, else in one git process (a plan's start-up pays for each
+ * process). Undefined when git cannot answer all of
  * them (not a checkout, an unborn branch): callers then ask one at a time,
  * which also gives the precise error.
  */
@@ -114,6 +116,9 @@ export async function describeCheckout(
   dir: string,
   env: Record<string, string> = {},
 ): Promise<CheckoutFacts | undefined> {
+  // A plain full clone (what actions/checkout makes) answers from its files.
+  const plain = plainCheckoutHead(dir, { ...process.env, ...env })
+  if (plain) return { ...plain, shallow: false }
   const out = await git(
     [
       'rev-parse',

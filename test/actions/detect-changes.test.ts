@@ -1,13 +1,5 @@
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs'
-import { delimiter, join } from 'node:path'
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   type GitHubEvent,
@@ -16,7 +8,7 @@ import {
   pushEvent,
   ZEROS,
 } from '../fixtures/github-events'
-import { commitFiles, git, makeRemote, tempDir } from '../harness/git-fixtures'
+import { commitFiles, git, makeRemote, recordingGit, tempDir } from '../harness/git-fixtures'
 import { runAction } from '../harness/run-action'
 
 const INITIAL = {
@@ -56,24 +48,6 @@ async function detect(
   return {
     ...result,
     services: result.outputs.services ? JSON.parse(result.outputs.services) : undefined,
-  }
-}
-
-/** A `git` first on PATH that records each command's name, then runs the real git. */
-function recordingGit(): { env: Record<string, string>; commands: () => string[] } {
-  const dir = tempDir('git-record-')
-  const log = join(dir, 'commands.log')
-  const real = (process.env.PATH ?? '')
-    .split(delimiter)
-    .map((d) => join(d, 'git'))
-    .find((path) => existsSync(path))
-  mkdirSync(join(dir, 'bin'))
-  writeFileSync(join(dir, 'bin', 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${real}' "$@"\n`)
-  chmodSync(join(dir, 'bin', 'git'), 0o755)
-  writeFileSync(log, '')
-  return {
-    env: { PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}` },
-    commands: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).sort(),
   }
 }
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cloneOf, commitFiles, git, tempDir } from '../harness/git-fixtures'
+import { cloneOf, commitFiles, git, recordingGit, tempDir } from '../harness/git-fixtures'
 import { type RunResult, runAction } from '../harness/run-action'
 import { type FakeGitHubGit, startFakeGitHubGit } from './fake-github-git'
 import {
@@ -191,6 +191,31 @@ describe('promote: the commit a plan reads', () => {
     expect(detached.exitCode, detached.stdout).toBe(0)
     expect(detached.stdout).toContain(`main is at ${g.head()}`)
     expect(detached.outputs['plan-digest']).toBe(onBranch.outputs['plan-digest'])
+  })
+
+  it('a plain clone is read from its files: git runs only for the history and the files', async () => {
+    const g = await setup()
+    const recorder = recordingGit()
+    const result = await promote(g, { mode: 'plan', ...STAGING_TO_PROD }, { env: recorder.env })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.stdout).toContain(`main is at ${g.head()}`)
+    expect(recorder.commands()).toEqual(['cat-file', 'log'])
+
+    // Packed refs only: the same commit, read from packed-refs.
+    git(g.clone, 'pack-refs', '--all', '--prune')
+    const packed = await promote(g, { mode: 'plan', ...STAGING_TO_PROD })
+    expect(packed.stdout).toContain(`main is at ${g.head()}`)
+    expect(packed.outputs['plan-digest']).toBe(result.outputs['plan-digest'])
+
+    // A checkout the files do not settle (path below the root) asks git.
+    const below = recordingGit()
+    const fromBelow = await promote(
+      g,
+      { mode: 'plan', ...STAGING_TO_PROD, path: 'infra' },
+      { env: below.env },
+    )
+    expect(fromBelow.outputs['plan-digest']).toBe(result.outputs['plan-digest'])
+    expect(below.commands()).toContain('rev-parse')
   })
 
   it('branch names a branch the checkout has only as a remote-tracking one', async () => {

@@ -1,9 +1,9 @@
 // Real git repositories for tests: a bare "remote" and working clones, all
 // under a temporary directory. No mocks: the code under test runs real git.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 
 export const TEST_AUTHOR = {
   GIT_AUTHOR_NAME: 'Test Author',
@@ -80,4 +80,25 @@ export function makeRemote(files: Record<string, string>, branch = 'main'): Remo
 export function cloneOf(bare: string, dir = join(tempDir('clone-'), 'repo')): string {
   git(dirname(dir), 'clone', '-q', bare, dir)
   return dir
+}
+
+/**
+ * A `git` first on PATH that records each command's name, then runs the
+ * real git: `env` puts it first; `commands()` lists what ran, sorted.
+ */
+export function recordingGit(): { env: Record<string, string>; commands: () => string[] } {
+  const dir = tempDir('git-record-')
+  const log = join(dir, 'commands.log')
+  const real = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((d) => join(d, 'git'))
+    .find((path) => existsSync(path))
+  mkdirSync(join(dir, 'bin'))
+  writeFileSync(join(dir, 'bin', 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${real}' "$@"\n`)
+  chmodSync(join(dir, 'bin', 'git'), 0o755)
+  writeFileSync(log, '')
+  return {
+    env: { PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}` },
+    commands: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).sort(),
+  }
 }
