@@ -268,11 +268,36 @@ function scalarText(node: Scalar): string {
  */
 function scan(text: string, segments: PathSegment[]): Scanned | undefined {
   if (!segments.every((s) => s.kind === 'key')) return undefined
-  return scanScalar(
-    text,
-    segments.map((s) => s.key),
-  )
+  const keys = segments.map((s) => s.key)
+  return recentScans.get(text, keys.join('\0'), () => scanScalar(text, keys))
 }
+
+/**
+ * The answers of the last few scans, by text and path. A plan reads a file's
+ * value, looks for it again in the file's history (the newest version is the
+ * same text), and edits it: a promotion scanned each values file two or
+ * three times. Texts of 1 MB or more are not kept.
+ */
+const recentScans = (() => {
+  const TEXTS = 16
+  const MAX_TEXT = 2 ** 20
+  const byText = new Map<string, Map<string, Scanned | undefined>>()
+  return {
+    get(text: string, path: string, scanned: () => Scanned | undefined): Scanned | undefined {
+      if (text.length >= MAX_TEXT) return scanned()
+      let answers = byText.get(text)
+      if (answers?.has(path)) return answers.get(path)
+      if (!answers) {
+        if (byText.size >= TEXTS) byText.delete(byText.keys().next().value!)
+        answers = new Map()
+        byText.set(text, answers)
+      }
+      const answer = scanned()
+      answers.set(path, answer)
+      return answer
+    },
+  }
+})()
 
 /** Refuses text that is not valid YAML, naming the file, line and column, as an edit would. */
 export function checkYaml(text: string, file: string): void {

@@ -222,4 +222,21 @@ describe('readScalar', () => {
   it('refuses non-scalars', () => {
     expect(refusal(() => readScalar(VALUES, 'image', F)).message).toContain('image')
   })
+  it('answers each text for itself when texts repeat (scans are remembered by text and path)', () => {
+    // A plan reads a file, finds the same text in its history, then edits it.
+    const a = 'image:\n  tag: "1.0.0"\n  other: x\n'
+    const b = 'image:\n  tag: "2.0.0"\n  other: x\n'
+    for (let round = 0; round < 3; round++) {
+      expect(readScalar(a, 'image.tag', F)).toBe('1.0.0')
+      expect(readScalar(b, 'image.tag', F)).toBe('2.0.0')
+      expect(readScalar(a, 'image.other', F)).toBe('x')
+      expect(readScalar(a, 'image.missing', F)).toBeUndefined()
+      expect(setScalar(a, 'image.tag', '3.0.0', { file: F }).text).toBe(
+        'image:\n  tag: "3.0.0"\n  other: x\n',
+      )
+    }
+    // More texts than are remembered, then the first again.
+    for (let i = 0; i < 40; i++) expect(readScalar(`tag: v${i}\n`, 'tag', F)).toBe(`v${i}`)
+    expect(readScalar(a, 'image.tag', F)).toBe('1.0.0')
+  })
 })
