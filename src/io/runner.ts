@@ -1,6 +1,6 @@
 // The runner's workflow commands, as the actions use them: the functions of
-// @actions/core, over @actions/core's own command and summary modules (its
-// file commands are written out below). Importing `@actions/core` itself
+// @actions/core, over @actions/core's own command module (its file commands
+// are written out below, its job summary in ./summary.ts). Importing `@actions/core` itself
 // also evaluates its OIDC client (getIDToken, which no action calls):
 // @actions/http-client and undici, some 400 KB of bundle and most of an
 // action's start-up. Its package exports
@@ -12,11 +12,10 @@ import { EOL } from 'node:os'
 import { delimiter } from 'node:path'
 import type { AnnotationProperties } from '@actions/core'
 import { issue, issueCommand } from '../../node_modules/@actions/core/lib/command.js'
-import { summary } from '../../node_modules/@actions/core/lib/summary.js'
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
 
+export { summary } from './summary'
 export type { AnnotationProperties }
-export { summary }
 
 export const ExitCode = { Success: 0, Failure: 1 } as const
 

@@ -59,6 +59,19 @@ async function transcript(core: Core, withFiles: boolean) {
     core.setFailed('failed')
     values.push(process.exitCode, core.ExitCode.Failure, core.ExitCode.Success)
     await core.summary.addHeading('Summary', 2).addRaw('text', true).write()
+    await core.summary
+      .addHeading('Bad level', 9)
+      .addTable([
+        [
+          { data: 'Service', header: true },
+          { data: 'Wide', header: true, colspan: '2' },
+        ],
+        ['user-service', { data: 'tall', rowspan: '3' }, ''],
+      ])
+      .addDetails('Diff', '\n\n```diff\n+ a\n```\n')
+      .addEOL()
+      .write()
+    values.push(core.summary.isEmptyBuffer(), core.summary.addRaw('kept').stringify())
     core.summary.emptyBuffer()
   } finally {
     process.stdout.write = write
@@ -81,7 +94,9 @@ describe('runner (the light @actions/core)', () => {
       const ours = await transcript(runner, withFiles)
       const theirs = await transcript(actionsCore as unknown as Core, withFiles)
       expect(ours).toEqual(theirs)
-      expect(ours.summary).toBe('<h2>Summary</h2>\ntext\n')
+      expect(ours.summary).toBe(
+        '<h2>Summary</h2>\ntext\n<h1>Bad level</h1>\n<table><tr><th>Service</th><th colspan="2">Wide</th></tr><tr><td>user-service</td><td rowspan="3">tall</td><td></tr></table>\n<details><summary>Diff</summary>\n\n```diff\n+ a\n```\n</details>\n\n',
+      )
       expect(ours.stdout).toContain(
         '::warning title=t%3A%2C,file=a.yaml,line=3,col=2::careful%0Anow',
       )
