@@ -2,6 +2,7 @@
 // GitOps steps scale with services, files and concurrent pipelines. Results
 // are medians and ratios (the machine is shared and noisy), printed as one
 // table and written to bench/results.json.
+import { execFileSync } from 'node:child_process'
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -215,6 +216,66 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
       )
     })
   }
+
+  // What promote's plan cannot go below: the git processes it runs (git log
+  // for the history, cat-file for the files), started one after the other
+  // by a script that does nothing else. They are recorded from a real plan,
+  // then replayed with the same arguments and the same requests (all at
+  // once: a lower bound, as the plan waits for some answers before asking
+  // further).
+  it('promote (plan): its git processes alone', async () => {
+    const { clone: workspace } = stagingAhead()
+    const dir = join(freshDir('git-record'), 'calls')
+    mkdirSync(dir)
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    const bin = join(dir, 'bin')
+    mkdirSync(bin)
+    // Each call: its arguments (NUL-separated) and its standard input, by pid, in order.
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\necho $$ >> '${dir}/order'\nprintf '%s\\0' "$@" > '${dir}/args.'$$\ntee '${dir}/stdin.'$$ | '${real}' "$@"\n`,
+    )
+    chmodSync(join(bin, 'git'), 0o755)
+    const plan = await timedAction('promote', {
+      workspace,
+      inputs: { from: 'staging', to: 'prod', mode: 'plan', deployments: false },
+      env: { PATH: `${bin}:${process.env.PATH}` },
+    })
+    expect(plan.result.outputs.changed).toBe('true')
+    const calls = readFileSync(join(dir, 'order'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((pid) => ({
+        args: readFileSync(join(dir, `args.${pid}`), 'utf8')
+          .split('\0')
+          .slice(0, -1),
+        input: readFileSync(join(dir, `stdin.${pid}`), 'utf8'),
+      }))
+    expect(calls.map((c) => c.args[0])).toEqual(['log', 'cat-file'])
+    const replay = join(dir, 'replay.mjs')
+    writeFileSync(
+      replay,
+      `import { spawn } from 'node:child_process'\nfor (const { args, input } of ${JSON.stringify(calls)}) {\n  const child = spawn(${JSON.stringify(real)}, args, { stdio: ['pipe', 'pipe', 'inherit'] })\n  child.stdout.resume()\n  child.stdin.end(input)\n  await new Promise((resolve) => child.on('close', resolve))\n}\n`,
+    )
+    const times: number[] = []
+    const floors: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      floors.push((await runNode(['-e', ''])).ms)
+      const r = await runNode([replay], { cwd: workspace })
+      if (r.code !== 0) throw new Error(`replay failed:\n${r.stderr}`)
+      times.push(r.ms)
+    }
+    const m = median(times)
+    const beside = median(floors)
+    record(
+      {
+        section: 'start-up',
+        measure: 'promote (plan): its git processes alone',
+        value: `${fmtMs(m)} = ${(m / beside).toFixed(2)}× floor (${fmtMs(beside)} alongside): git ${calls.map((c) => c.args[0]).join(', then ')}`,
+      },
+      { medianMs: m, times, floorMs: beside, floorTimes: floors, calls: calls.length },
+    )
+  })
 
   it('kind-integration (a whole run with stand-in kind, kubectl and helm: it has no dry run)', async () => {
     const times: number[] = []
