@@ -1,6 +1,7 @@
 // Which services a change touched: the range to compare for an event, and
 // the services whose files (or a shared path) changed in it.
 import { type EventContext, ZERO_SHA } from './event-context'
+import { isCommitSha } from './git-names'
 import { globMatcher } from './glob-match'
 import { isServiceName } from './image-name'
 
@@ -26,8 +27,6 @@ export type ChangeRange =
       reason: string
     }
 
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
-
 /** The commits to compare for an event; `base`/`head` inputs override it. */
 export function changeRange(
   ctx: EventContext,
@@ -46,7 +45,7 @@ export function changeRange(
       reason: `pull request #${ctx.prNumber ?? '?'}: ${ctx.prBase.ref}...${ctx.prHead.ref}`,
     }
   }
-  if (ctx.mergeGroupBase && SHA.test(ctx.mergeGroupBase.sha)) {
+  if (ctx.mergeGroupBase && isCommitSha(ctx.mergeGroupBase.sha)) {
     // The group's commit is built on its base: what the group adds is the diff.
     return {
       kind: 'diff',
@@ -59,7 +58,7 @@ export function changeRange(
   if (ctx.eventName === 'push') {
     if (ctx.deleted) return { kind: 'none', reason: `${ctx.ref} was deleted` }
     if (ctx.created) return { kind: 'all', head, reason: `first push of ${ctx.ref}` }
-    if (ctx.before === undefined || ctx.before === ZERO_SHA || !SHA.test(ctx.before)) {
+    if (ctx.before === undefined || ctx.before === ZERO_SHA || !isCommitSha(ctx.before)) {
       return { kind: 'all', head, reason: 'the push has no previous commit (before is all zeros)' }
     }
     return { kind: 'diff', base: ctx.before, head, mergeBase: false, reason: 'push' }

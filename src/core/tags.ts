@@ -1,6 +1,7 @@
 // Tag rules: which tags an image gets for an event, and the user's templates.
 import { UserError } from './errors'
 import type { EventContext } from './event-context'
+import { isCommitSha } from './git-names'
 import { parseReleaseTag, type ReleaseVersion } from './semver'
 import { branchSlug, isValidTag, MAX_TAG_LENGTH, TAG_PATTERN, truncateSlug } from './tag-grammar'
 
@@ -35,8 +36,6 @@ export interface TagSet {
   /** Why templates were skipped (a placeholder with no value for this event). */
   notes: string[]
 }
-
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
 
 type Vars = Record<string, string | undefined>
 
@@ -105,7 +104,7 @@ export function renderTemplate(template: string, vars: Vars): string | undefined
 
 export function computeTags(ctx: EventContext, options: TagRuleOptions): TagSet {
   const sha = ctx.sha.toLowerCase()
-  if (!SHA.test(sha)) {
+  if (!isCommitSha(sha)) {
     throw new UserError(`The commit to build is not a full commit SHA: "${ctx.sha}" (GITHUB_SHA)`)
   }
   const version = ctx.tag !== undefined ? parseReleaseTag(ctx.tag) : undefined

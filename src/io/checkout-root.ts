@@ -1,5 +1,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { isCommitSha } from '../core/git-names'
 
 const isDir = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true
 const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true
@@ -37,7 +38,6 @@ export interface PlainHead {
   branch: string | undefined
 }
 
-const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
 const REF_STORAGE = /^\s*refstorage\s*=/im
 
 /** A file's text, or undefined when it is not there. */
@@ -61,12 +61,12 @@ export function plainCheckoutHead(dir: string, env = process.env): PlainHead | u
   const gitDir = join(root, '.git')
   if (REF_STORAGE.test(readIfFile(join(gitDir, 'config')) ?? '')) return undefined
   const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').replace(/\n$/, '')
-  if (OID.test(head)) return { root, head, branch: undefined }
+  if (isCommitSha(head)) return { root, head, branch: undefined }
   const ref = /^ref: (refs\/heads\/[^\s:?*[\\~^]+)$/.exec(head)?.[1]
   if (!ref || ref.includes('..') || ref.endsWith('/') || ref.endsWith('.lock')) return undefined
   const loose = readIfFile(join(gitDir, ref))?.replace(/\n$/, '')
   const oid = loose ?? packedRef(readIfFile(join(gitDir, 'packed-refs')), ref)
-  if (!oid || !OID.test(oid)) return undefined
+  if (!oid || !isCommitSha(oid)) return undefined
   return { root, head: oid, branch: ref.slice('refs/heads/'.length) }
 }
 

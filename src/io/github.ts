@@ -1,5 +1,6 @@
 import type { getOctokit } from '@actions/github'
 import { UserError } from '../core/errors'
+import { isRepositorySlug } from '../core/git-names'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -36,7 +37,8 @@ export function parseRepository(
   value: string,
   source = 'repository',
 ): { owner: string; repo: string } {
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim())
-  if (!match) throw new UserError(`${source} must be "owner/name", got "${value}"`)
-  return { owner: match[1]!, repo: match[2]! }
+  const slug = value.trim()
+  if (!isRepositorySlug(slug)) throw new UserError(`${source} must be "owner/name", got "${value}"`)
+  const [owner, repo] = slug.split('/') as [string, string]
+  return { owner, repo }
 }

@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserError } from '../core/errors'
+import { isCommitSha, isRepositorySlug } from '../core/git-names'
 import { plainCheckoutHead } from './checkout-root'
 import { git, gitOut } from './git'
 import * as core from './runner'
@@ -16,7 +17,7 @@ export interface GitOpsCheckout {
 
 /** `owner/name` -> a clone URL on the GitHub server; a URL or path is used as given. */
 export function cloneUrl(repository: string, serverUrl: string): string {
-  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+  if (isRepositorySlug(repository)) {
     return `${serverUrl.replace(/\/$/, '')}/${repository}.git`
   }
   return repository
@@ -132,7 +133,7 @@ export async function describeCheckout(
   )
   const [root, shallow, head, ref] = out.stdout.split('\n')
   const known = out.code === 0 && root && (shallow === 'true' || shallow === 'false')
-  if (!known || !/^[0-9a-f]{40,64}$/.test(head ?? '') || !ref) return undefined
+  if (!known || !isCommitSha(head ?? '') || !ref) return undefined
   return {
     root,
     shallow: shallow === 'true',

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors'
+import { isCommitSha, isRepositorySlug } from '../../core/git-names'
 import { parseKeyPath } from '../../core/key-path'
 import * as core from '../../io/runner'
 import { getBool, getEnum, getInt, getList, getOptional, getString } from '../common/inputs'
@@ -64,10 +65,10 @@ function getImages(): Record<string, unknown> | undefined {
 
 /** The source inputs: a repository name and a full commit SHA, the repository never alone. */
 function checkSource({ sourceRepository: repo, sourceCommit: commit }: Inputs): void {
-  if (repo !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
+  if (repo !== undefined && !isRepositorySlug(repo)) {
     throw new UserError(`Input source-repository must be owner/name, got "${repo}"`)
   }
-  if (commit !== undefined && !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit)) {
+  if (commit !== undefined && !isCommitSha(commit)) {
     throw new UserError(`Input source-commit must be a full commit SHA, got "${commit}"`)
   }
   // A commit means something only in its repository: both, or neither.

@@ -11,6 +11,7 @@ import {
 } from '../../core/changed-services'
 import { UserError } from '../../core/errors'
 import { eventContext } from '../../core/event-context'
+import { isCommitSha } from '../../core/git-names'
 import { resolveInWorkspace, workspaceRelative } from '../../core/workspace-path'
 import { plainCheckoutRoot } from '../../io/checkout-root'
 import { readEventPayload } from '../../io/event-payload'
@@ -27,7 +28,6 @@ import {
 import * as core from '../../io/runner'
 import { getInputs, type Inputs } from './inputs'
 
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
 // A revision a user may name: never an option (`--upload-pack=...`).
 const REVISION = /^[A-Za-z0-9_][A-Za-z0-9_./^~@{}-]*$/
 
@@ -47,7 +47,7 @@ async function resolveCommit(
   present: ReadonlySet<string> = new Set(),
 ): Promise<string> {
   if (present.has(rev)) return rev
-  if (SHA.test(rev)) {
+  if (isCommitSha(rev)) {
     await ensureCommits([rev], { cwd, remote, log: core.info })
     return rev
   }
@@ -259,8 +259,8 @@ async function quickRead(
   dir: string,
   withTree: boolean,
 ): Promise<{ root: string; quick: QuickChanges } | undefined> {
-  if (range.kind === 'none' || !SHA.test(range.head)) return undefined
-  if (range.kind === 'diff' && !SHA.test(range.base)) return undefined
+  if (range.kind === 'none' || !isCommitSha(range.head)) return undefined
+  if (range.kind === 'diff' && !isCommitSha(range.base)) return undefined
   if (range.kind === 'all' && !withTree) return undefined
   const root = plainCheckoutRoot(dir)
   if (root === undefined) return undefined
@@ -285,7 +285,7 @@ export async function run(): Promise<void> {
     ? { root: read.root, present: new Set<string>() }
     : await openCheckout(
         dir,
-        commits.filter((rev) => SHA.test(rev)),
+        commits.filter((rev) => isCommitSha(rev)),
       )
   const servicesDir = workspaceRelative(
     repo,

@@ -8,6 +8,7 @@ import {
   type GatePolicy,
   type GateResult,
 } from '../../core/gates'
+import { isRepositorySlug } from '../../core/git-names'
 import { planDigest } from '../../core/plan-digest'
 import { isProduction, type PromotionPlan } from '../../core/promotion-plan'
 import { deploymentDescription, deploymentPayload, planJson } from '../../core/promotion-report'
@@ -435,7 +436,7 @@ function runUrl(serverUrl: string): string | undefined {
 function gitopsRepository(inputs: Inputs): string | undefined {
   const value = inputs.repository
   if (!value) return process.env.GITHUB_REPOSITORY || undefined
-  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value)) return value
+  if (isRepositorySlug(value)) return value
   const url = /^https?:\/\/[^/]+\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(value)
   return url ? `${url[1]}/${url[2]}` : undefined
 }
