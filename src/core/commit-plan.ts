@@ -2,8 +2,14 @@
 // commit is made (git push, GitHub's GraphQL API): the edit is a function of
 // the files at the branch tip, so a retry recomputes it instead of rebasing.
 
-/** Reads a repository-relative file at the current tip; undefined when it does not exist. */
-export type ReadFile = (path: string) => Promise<string | undefined>
+/**
+ * Reads a repository-relative file at the current tip; undefined when it
+ * does not exist. `files`, where the reader can list them: every file
+ * there (a `files` glob is matched against these, at each tip).
+ */
+export type ReadFile = ((path: string) => Promise<string | undefined>) & {
+  files?: () => string[]
+}
 
 export interface CommitPlan {
   /** Full new contents of the changed files only. */

@@ -96,6 +96,12 @@ export function commitReader(
   }
   return Object.assign(read, {
     entry: (path: string) => entries.get(normalizeRepoPath(path, 'file')),
+    // Files as a checkout has them: no symbolic link, no submodule.
+    files: () =>
+      [...entries]
+        .filter(([, e]) => e.type === 'blob' && e.mode !== '120000')
+        .map(([path]) => path)
+        .sort(),
   })
 }
 

@@ -36,7 +36,7 @@ function insideRoot(root: string, realRoot: string, path: string): string {
 /** Reads files of a checkout's working tree, refusing anything outside it. */
 export function workTreeReader(root: string): ReadFile {
   const realRoot = realpathSync.native(root)
-  return async (path) => {
+  const read: ReadFile = async (path) => {
     const full = insideRoot(root, realRoot, path)
     if (!existsSync(full)) return undefined
     try {
@@ -47,6 +47,8 @@ export function workTreeReader(root: string): ReadFile {
       throw error
     }
   }
+  read.files = () => checkoutFiles(root)
+  return read
 }
 
 let tempCount = 0
@@ -91,10 +93,11 @@ const SKIP = new Set(['.git', 'node_modules'])
 
 /**
  * Expands `files` entries: a plain path stays as it is (a missing one is
- * reported when it is read); a glob is matched against the checkout's files
- * and must match at least one.
+ * reported when it is read); a glob is matched against `files()` (the files
+ * of a checkout, or of the commit the change is made on) and must match at
+ * least one. What is under .git or node_modules is never matched.
  */
-export async function expandFiles(root: string, entries: string[]): Promise<string[]> {
+export async function expandFiles(entries: string[], files: () => string[]): Promise<string[]> {
   if (entries.length === 0) return []
   // Loaded here: a run that names services, not files, needs no glob matcher.
   const { default: picomatch } = await import('picomatch')
@@ -106,7 +109,7 @@ export async function expandFiles(root: string, entries: string[]): Promise<stri
       continue
     }
     normalizeRepoPath(entry, 'files')
-    all ??= listFiles(root)
+    all ??= files().filter((f) => !f.split('/').some((part) => SKIP.has(part)))
     const match = picomatch(entry, { dot: false })
     const found = all.filter((f) => match(f))
     if (found.length === 0) throw new UserError(`files: "${entry}" matches no file`)
@@ -115,12 +118,13 @@ export async function expandFiles(root: string, entries: string[]): Promise<stri
   return [...new Set(out)]
 }
 
-function listFiles(root: string, dir = ''): string[] {
+/** The files of a checkout's working tree (regular files, not symbolic links). */
+export function checkoutFiles(root: string, dir = ''): string[] {
   const out: string[] = []
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
     if (SKIP.has(entry.name)) continue
     const path = dir ? `${dir}/${entry.name}` : entry.name
-    if (entry.isDirectory()) out.push(...listFiles(root, path))
+    if (entry.isDirectory()) out.push(...checkoutFiles(root, path))
     else if (entry.isFile()) out.push(path)
   }
   return out.sort()

@@ -1,6 +1,15 @@
 // End to end: the bundled action against real git with a bare remote, run
 // exactly as the runner runs it.
-import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cloneOf, commitFiles, git, makeRemote, tempDir } from '../harness/git-fixtures'
@@ -512,6 +521,41 @@ describe('bump-helm-values', () => {
     } finally {
       await server.close()
     }
+  })
+
+  it('a files glob matches the files of the commit it edits, at every attempt', async () => {
+    const repo = makeRemote(gitopsFiles(['user-service', 'order-service', 'cart-service']))
+    // Another pipeline's commit: it adds a service and removes one. It lands
+    // just before this run's first push, through a stand-in git on PATH.
+    const other = cloneOf(repo.bare)
+    commitFiles(other, { [DEV('payment-service')]: valuesFile('payment-service') }, 'add payment')
+    git(other, 'rm', '-q', DEV('cart-service'))
+    git(other, 'commit', '-q', '-m', 'remove cart')
+    const bin = join(tempDir('racing-git-'), 'bin')
+    mkdirSync(bin)
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\nif [ "$1" = push ] && [ ! -e '${bin}/raced' ]; then\n  touch '${bin}/raced'\n  (cd '${other}' && '${real}' push -q origin main)\nfi\nexec '${real}' "$@"\n`,
+    )
+    chmodSync(join(bin, 'git'), 0o755)
+    const result = await bump(
+      repo.clone,
+      { files: 'infra/helm-charts/*/values-dev.yaml', value: 'v9' },
+      { PATH: `${bin}:${process.env.PATH}` },
+    )
+    expectOk(result)
+    expect(result.stdout).toMatch(/recomputing at the new tip/)
+    const bumped = ['order-service', 'payment-service', 'user-service'].map(DEV)
+    expect(result.outputs.files!.split('\n')).toEqual(bumped)
+    for (const file of bumped) expect(git(repo.bare, 'show', `main:${file}`)).toContain('tag: "v9"')
+    expect(git(repo.bare, 'show', '--name-only', '--format=', 'main')).toBe(bumped.join('\n'))
+    expect(history(repo.bare)).toEqual([
+      'Update infra/helm-charts/order-service/values-dev.yaml, infra/helm-charts/payment-service/values-dev.yaml, infra/helm-charts/user-service/values-dev.yaml to v9',
+      'remove cart',
+      'add payment',
+      'initial',
+    ])
   })
 
   it('concurrency: 12 parallel runs bump 12 services on one branch, none lost, none failed', async () => {

@@ -18,7 +18,12 @@ import {
 } from '../../io/gitops-checkout'
 import { type CommitResult, commitAndPush } from '../../io/gitops-commit'
 import * as core from '../../io/runner'
-import { expandFiles, workTreeReader, writeWorkTreeFiles } from '../../io/worktree-files'
+import {
+  checkoutFiles,
+  expandFiles,
+  workTreeReader,
+  writeWorkTreeFiles,
+} from '../../io/worktree-files'
 import { getInputs, type Inputs } from './inputs'
 
 interface Where {
@@ -155,15 +160,20 @@ export async function run(): Promise<void> {
   if (!where.dir && inputs.files.some((f) => /[*?[\]{}]/.test(f))) {
     throw new UserError('files: globs need a local checkout (commit-method git, or no repository)')
   }
-  const files = where.dir ? await expandFiles(where.dir, inputs.files) : inputs.files
-  const targets = resolveTargets({
-    files,
-    fileTemplate: inputs.fileTemplate,
-    services: inputs.services,
-    environment: inputs.environment,
-    value: inputs.value,
-    images: inputs.images,
-  })
+  const targetsFor = (files: string[]) =>
+    resolveTargets({
+      files,
+      fileTemplate: inputs.fileTemplate,
+      services: inputs.services,
+      environment: inputs.environment,
+      value: inputs.value,
+      images: inputs.images,
+    })
+  // Checked now, against the checkout (and named by the pull request branch);
+  // each attempt then matches `files` globs again, at the tip it edits.
+  const targets = targetsFor(
+    where.dir ? await expandFiles(inputs.files, () => checkoutFiles(where.dir!)) : inputs.files,
+  )
   const settings = {
     keys: inputs.keys,
     digestKey: inputs.digestKey,
@@ -172,9 +182,11 @@ export async function run(): Promise<void> {
   }
 
   let results: FileResult[] = []
+  let resultTargets = targets
   const prepare: PrepareCommit = async (read, attempt) => {
+    const current = read.files ? targetsFor(await expandFiles(inputs.files, read.files)) : targets
     const next: FileResult[] = []
-    for (const [path, group] of groupByFile(targets)) {
+    for (const [path, group] of groupByFile(current)) {
       const text = await read(path)
       if (text === undefined) {
         const services = group.map((t) => t.service).filter(Boolean)
@@ -187,6 +199,7 @@ export async function run(): Promise<void> {
       if (result.after !== result.before) next.push(result)
     }
     results = next
+    resultTargets = current
     if (attempt > 1)
       core.info(`Attempt ${attempt}: recomputed ${next.length} file(s) at the new tip.`)
     if (next.length === 0) return undefined
@@ -196,7 +209,7 @@ export async function run(): Promise<void> {
         template: inputs.commitMessage,
         environment: inputs.environment,
         keys: inputs.keys,
-        targets,
+        targets: current,
         results: next,
         trailers: ctx.trailers,
       }),
@@ -277,7 +290,7 @@ export async function run(): Promise<void> {
       template: inputs.commitMessage,
       environment: inputs.environment,
       keys: inputs.keys,
-      targets,
+      targets: resultTargets,
       results,
       trailers: [],
     })
