@@ -2,7 +2,7 @@
 // local bare remote (real git: commits, annotated tags, an atomic push) and
 // creates the release on a local stand-in for the GitHub API.
 import { execFile } from 'node:child_process'
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cloneOf, commitFiles, git, makeRemote, TEST_AUTHOR } from './harness/git-fixtures'
@@ -304,6 +304,27 @@ describe('npm run release refuses, changing nothing', () => {
       ['1.1.0'],
       /dist\/ \(or another build output\) differs from a fresh build of HEAD.*\n M dist\/index\.js/,
     )
+  })
+
+  it('node_modules on another file system: copied instead of hard-linked, and dist/ still matches', async () => {
+    // cp -al fails across file systems; a stand-in cp fails the same way.
+    const bin = join(repo.clone, '..', 'no-hard-links')
+    mkdirSync(bin)
+    const calls = join(bin, 'calls')
+    writeFileSync(
+      join(bin, 'cp'),
+      `#!/bin/sh\necho "$*" >> '${calls}'\necho "cp: cannot create hard link: Invalid cross-device link" >&2\nexit 1\n`,
+    )
+    chmodSync(join(bin, 'cp'), 0o755)
+    // A link inside node_modules, as npm makes for .bin: kept as a link.
+    mkdirSync(join(repo.clone, 'node_modules/.bin'))
+    symlinkSync('../dep/index.js', join(repo.clone, 'node_modules/.bin/dep'))
+    const run = await release(['1.1.0'], { PATH: `${bin}:${process.env.PATH}` })
+    expect(run.stderr).not.toMatch(/release:/)
+    expect(run.code).toBe(0)
+    expect(readFileSync(calls, 'utf8')).toMatch(/^-al .*node_modules .*node_modules\n$/)
+    expect(remoteTag('v1.1.0')).toBe(git(repo.bare, 'rev-parse', 'refs/heads/main'))
+    expect(snapshot().worktrees.split('\n\n')).toHaveLength(1)
   })
 
   it('a build that fails on a clean checkout', async () => {
