@@ -195,8 +195,16 @@ async function currentTip(o: GitCommitOptions, env: Record<string, string>): Pro
   return tip
 }
 
-/** Brings the checkout to the new commit when that is a fast-forward of what is checked out. */
-async function syncCheckout(o: GitCommitOptions, env: Record<string, string>, commit: string) {
+/**
+ * Brings the checkout to the new commit when that is a fast-forward of what
+ * is checked out (after a push, or a commit GitHub's API made and a fetch
+ * brought), else moves only the local branch, and only forward.
+ */
+export async function syncCheckout(
+  o: Pick<GitCommitOptions, 'dir' | 'branch' | 'log'>,
+  env: Record<string, string>,
+  commit: string,
+) {
   const log = o.log ?? (() => {})
   const head = await resolveRef(o.dir, 'HEAD', env)
   const symbolic = await git(['symbolic-ref', '-q', 'HEAD'], {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cloneOf, commitFiles, git, recordingGit, tempDir } from '../harness/git-fixtures'
@@ -809,10 +809,13 @@ describe('promote: apply with commit-method api', () => {
     )
     // The same message and trailers as a git push, split into GitHub's headline and body.
     expect(git(g.bare, 'log', '-1', '--format=%B', 'main')).toBe(promotionMessage(digest, 'LGTM'))
-    // The checkout made no commit; its remote-tracking branch has the promotion.
-    expect(git(g.clone, 'rev-parse', 'HEAD')).toBe(before)
-    expect(git(g.clone, 'status', '--porcelain')).toBe('')
+    // The checkout made no commit; it is brought to the promotion, as after a push.
     expect(git(g.clone, 'rev-parse', 'origin/main')).toBe(g.head())
+    expect(git(g.clone, 'rev-parse', 'HEAD')).toBe(g.head())
+    expect(git(g.clone, 'status', '--porcelain')).toBe('')
+    expect(readFileSync(join(g.clone, valuesPath('user-service', 'prod')), 'utf8')).toBe(
+      valuesFile('user-service', 'prod', '1.1.0'),
+    )
     expect(world.deployments.map((d) => d.payload.gitopsCommit)).toEqual([g.head(), g.head()])
     expect(world.deployments.map((d) => d.environment)).toEqual(['prod', 'prod'])
   })

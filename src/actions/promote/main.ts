@@ -19,7 +19,7 @@ import { listRunApprovals } from '../../io/github-approvals'
 import { commitViaApi } from '../../io/github-commit'
 import { recordDeployment } from '../../io/github-deployments'
 import { apiUserError, withApiHint } from '../../io/github-errors'
-import { type CommitResult, commitAndPush } from '../../io/gitops-commit'
+import { type CommitResult, commitAndPush, syncCheckout } from '../../io/gitops-commit'
 import { ensureFullHistory } from '../../io/gitops-history'
 import { editsOf, sealedPrepare } from '../../io/promotion-commit'
 import { attachChecks, attachDeploymentSoak } from '../../io/promotion-evidence'
@@ -232,8 +232,14 @@ async function commit(r: Run, prepare: PrepareCommit): Promise<CommitResult> {
         }),
     ),
   )
-  // Later steps of the job see the promotion in the remote-tracking branch.
-  if (result.commit) await tipOf(checkout, true).catch(() => undefined)
+  // Later steps of the job see the promotion, as after a push: fetched, and
+  // the checkout fast-forwarded to it (a fetch that fails costs only that).
+  if (result.commit) {
+    const fetched = await tipOf(checkout, true).catch(() => undefined)
+    if (fetched === result.commit) {
+      await syncCheckout({ dir: checkout.dir, branch: checkout.branch, log }, checkout.env, fetched)
+    }
+  }
   return result
 }
 
