@@ -1,6 +1,5 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { isCommitSha } from '../core/git-names'
 
 const isDir = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true
 const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true
@@ -38,11 +37,31 @@ export interface PlainHead {
   branch: string | undefined
 }
 
-const REF_STORAGE = /^\s*refstorage\s*=/im
+/** A SHA-1 object name: a repository of another format has an [extensions] section. */
+const SHA1 = /^[0-9a-f]{40}$/
+/** Config git reads differently: extensions (reftable, SHA-256, ...), a bare repository. */
+const UNUSUAL_CONFIG = /^\s*\[extensions\]|^\s*bare\s*=\s*true\s*$/im
 
-/** A file's text, or undefined when it is not there. */
-function readIfFile(path: string): string | undefined {
-  return isFile(path) ? readFileSync(path, 'utf8') : undefined
+/** A regular file's text (not a symbolic link, which git reads as a symbolic ref), else undefined. */
+function readRegularFile(path: string): string | undefined {
+  return lstatSync(path, { throwIfNoEntry: false })?.isFile()
+    ? readFileSync(path, 'utf8')
+    : undefined
+}
+
+/**
+ * `refs/heads/<name>` whose name git accepts (git check-ref-format, kept
+ * strict: one `-` more or less is git's call, not ours).
+ */
+function isBranchRef(ref: string): boolean {
+  if (!ref.startsWith('refs/heads/') || ref.endsWith('/') || ref.endsWith('.')) return false
+  if (ref.includes('..') || ref.includes('@{') || ref === 'refs/heads/@') return false
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false
+  return ref
+    .slice('refs/heads/'.length)
+    .split('/')
+    .every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'))
 }
 
 /**
@@ -50,23 +69,31 @@ function readIfFile(path: string): string | undefined {
  * (plainCheckoutRoot), read from the files git keeps them in, as git's own
  * "files" ref store reads them: `.git/HEAD`, then the branch's loose ref,
  * else its line in `packed-refs`. That saves a `git rev-parse`, a process
- * every promotion's start-up paid for. Undefined for anything else (another
- * ref store, a branch with no commit yet, a HEAD that names no branch or
- * commit, a symbolic branch): the caller then asks git, which also words
- * any error.
+ * every promotion's start-up paid for. Undefined for anything else, and
+ * for anything git might read otherwise or refuse: the caller then asks
+ * git, which also words any error. That is: config with extensions (another
+ * ref store or object format) or `bare`; a repository another user owns
+ * (git's safe.directory decides); a HEAD or ref that is a symbolic link; a
+ * branch name git would not accept; a branch with no commit yet; a
+ * symbolic branch.
  */
 export function plainCheckoutHead(dir: string, env = process.env): PlainHead | undefined {
   const root = plainCheckoutRoot(dir, env)
   if (!root) return undefined
   const gitDir = join(root, '.git')
-  if (REF_STORAGE.test(readIfFile(join(gitDir, 'config')) ?? '')) return undefined
-  const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').replace(/\n$/, '')
-  if (isCommitSha(head)) return { root, head, branch: undefined }
-  const ref = /^ref: (refs\/heads\/[^\s:?*[\\~^]+)$/.exec(head)?.[1]
-  if (!ref || ref.includes('..') || ref.endsWith('/') || ref.endsWith('.lock')) return undefined
-  const loose = readIfFile(join(gitDir, ref))?.replace(/\n$/, '')
-  const oid = loose ?? packedRef(readIfFile(join(gitDir, 'packed-refs')), ref)
-  if (!oid || !isCommitSha(oid)) return undefined
+  if (UNUSUAL_CONFIG.test(readRegularFile(join(gitDir, 'config')) ?? '')) return undefined
+  const uid = process.getuid?.()
+  if (uid === undefined || [root, gitDir].some((path) => statSync(path).uid !== uid)) {
+    return undefined
+  }
+  const head = readRegularFile(join(gitDir, 'HEAD'))?.replace(/\n$/, '')
+  if (head === undefined) return undefined
+  if (SHA1.test(head)) return { root, head, branch: undefined }
+  const ref = head.startsWith('ref: ') ? head.slice('ref: '.length) : undefined
+  if (!ref || !isBranchRef(ref)) return undefined
+  const loose = readRegularFile(join(gitDir, ref))?.replace(/\n$/, '')
+  const oid = loose ?? packedRef(readRegularFile(join(gitDir, 'packed-refs')), ref)
+  if (!oid || !SHA1.test(oid)) return undefined
   return { root, head: oid, branch: ref.slice('refs/heads/'.length) }
 }
 

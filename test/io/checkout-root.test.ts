@@ -1,4 +1,12 @@
-import { appendFileSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { plainCheckoutHead } from '../../src/io/checkout-root'
@@ -73,6 +81,38 @@ describe('plainCheckoutHead', () => {
     writeFileSync(join(odd, '.git/HEAD'), 'ref: refs/heads/main\n')
     writeFileSync(join(odd, '.git/refs/heads/main'), 'not an object name\n')
     expect(plainCheckoutHead(odd)).toBeUndefined()
+
+    // A HEAD that is a symbolic link (core.preferSymlinkRefs): git reads a branch there.
+    const { clone: linked } = makeRemote({ 'a.yaml': 'a: 1\n' })
+    git(linked, 'config', 'core.preferSymlinkRefs', 'true')
+    git(linked, 'checkout', '-q', '-b', 'staging')
+    expect(lstatSync(join(linked, '.git/HEAD')).isSymbolicLink()).toBe(true)
+    expect(plainCheckoutHead(linked)).toBeUndefined()
+
+    // Branch names git refuses, written into HEAD by hand.
+    const { clone: named } = makeRemote({ 'a.yaml': 'a: 1\n' })
+    for (const name of ['a//main', './main', '.hidden', 'x@{1}', 'end.', 'main.lock', 'sp ace']) {
+      writeFileSync(join(named, '.git/HEAD'), `ref: refs/heads/${name}\n`)
+      expect(plainCheckoutHead(named), name).toBeUndefined()
+    }
+
+    // Repositories git reads otherwise, or refuses: bare, extensions, another owner.
+    const { clone: bareConfig } = makeRemote({ 'a.yaml': 'a: 1\n' })
+    git(bareConfig, 'config', 'core.bare', 'true')
+    expect(plainCheckoutHead(bareConfig)).toBeUndefined()
+    const { clone: extended } = makeRemote({ 'a.yaml': 'a: 1\n' })
+    git(extended, 'config', 'extensions.worktreeConfig', 'true')
+    expect(plainCheckoutHead(extended)).toBeUndefined()
+    if (process.getuid?.() === 0) {
+      const { clone: owned } = makeRemote({ 'a.yaml': 'a: 1\n' })
+      chownSync(join(owned, '.git'), 65534, 65534)
+      expect(plainCheckoutHead(owned)).toBeUndefined()
+    }
+
+    // A 64-digit name in a SHA-1 repository.
+    const { clone: long } = makeRemote({ 'a.yaml': 'a: 1\n' })
+    writeFileSync(join(long, '.git/refs/heads/main'), `${'a'.repeat(64)}\n`)
+    expect(plainCheckoutHead(long)).toBeUndefined()
 
     // Not the root, a shallow clone, GIT_DIR set: plainCheckoutRoot's cases.
     const { bare, clone } = makeRemote({ 'infra/a.yaml': 'a: 1\n' })
