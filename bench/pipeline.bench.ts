@@ -255,7 +255,7 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
     const replay = join(dir, 'replay.mjs')
     writeFileSync(
       replay,
-      `import { spawn } from 'node:child_process'\nfor (const { args, input } of ${JSON.stringify(calls)}) {\n  const child = spawn(${JSON.stringify(real)}, args, { stdio: ['pipe', 'pipe', 'inherit'] })\n  child.stdout.resume()\n  child.stdin.end(input)\n  await new Promise((resolve) => child.on('close', resolve))\n}\n`,
+      `import { spawn } from 'node:child_process'\nfor (const { args, input } of ${JSON.stringify(calls)}) {\n  const child = spawn(${JSON.stringify(real)}, args, { stdio: ['pipe', 'pipe', 'inherit'] })\n  child.stdout.resume()\n  child.stdin.on('error', () => {}) // git log reads no input: EPIPE\n  child.stdin.end(input)\n  await new Promise((resolve) => child.on('close', resolve))\n}\n`,
     )
     const times: number[] = []
     const floors: number[] = []

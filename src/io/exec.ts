@@ -1,6 +1,7 @@
 import { type Stats, statSync } from 'node:fs'
 import { constants, EOL } from 'node:os'
 import { delimiter, join } from 'node:path'
+import { StringDecoder } from 'node:string_decoder'
 
 // Commands run through node's own spawn, with an argument array and no
 // shell, as @actions/exec runs them (and as git-blobs.ts already did). That
@@ -9,9 +10,11 @@ import { delimiter, join } from 'node:path'
 // git command takes. run() keeps what the actions relied on from it: the
 // `[command]` echo and the output in the log when not silent, the error for
 // a missing cwd, and the ten seconds it waits, after the process exits, for
-// output that a background process it started still holds open.
-// child_process itself is loaded by the first command: a dry run that runs
-// none does not pay for it.
+// output that a background process it started still holds open. One
+// difference: on Windows, @actions/exec ran a .cmd or .bat through cmd.exe;
+// node refuses to start one without a shell, and run() adds none (git,
+// docker, kind, kubectl and helm are executables). child_process itself is
+// loaded by the first command: a dry run that runs none does not pay for it.
 const loadSpawn = () => import('node:child_process').then((m) => m.spawn)
 
 export interface ExecResult {
@@ -116,17 +119,19 @@ export async function run(
     env: options.env ? { ...process.env, ...options.env } : undefined,
     stdio: 'pipe',
   })
-  let stdout = ''
-  let stderr = ''
-  // Decoded as text per stream: a character split across chunks stays whole.
-  child.stdout.setEncoding('utf8').on('data', (text: string) => {
-    stdout += text
-    if (!silent) process.stdout.write(text)
-  })
-  child.stderr.setEncoding('utf8').on('data', (text: string) => {
-    stderr += text
-    if (!silent) process.stdout.write(text)
-  })
+  // The log gets the bytes as the command wrote them; the result, text
+  // decoded per stream (a character split across chunks stays whole).
+  const collect = (stream: NodeJS.ReadableStream) => {
+    const decoder = new StringDecoder('utf8')
+    let text = ''
+    stream.on('data', (chunk: Buffer) => {
+      text += decoder.write(chunk)
+      if (!silent) process.stdout.write(chunk)
+    })
+    return () => text + decoder.end()
+  }
+  const stdout = collect(child.stdout)
+  const stderr = collect(child.stderr)
   // The input, or none: standard input is closed either way, so a command
   // that reads it gets end-of-file rather than waiting for ever. EPIPE (it
   // exited without reading) is no error of the run's.
@@ -152,7 +157,7 @@ export async function run(
     })
     child.on('close', done)
   })
-  const out: ExecResult = { code, stdout, stderr }
+  const out: ExecResult = { code, stdout: stdout(), stderr: stderr() }
   if (out.code !== 0 && !options.allowFailure) throw new CommandError(command, args, out)
   return out
 }

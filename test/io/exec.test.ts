@@ -99,11 +99,32 @@ describe('run: what a step shows and gets back', () => {
   })
 
   it('not silent: echoes [command] with the resolved path, then the output as it comes', async () => {
-    const path = tool('loud-tool', 'echo out; echo err >&2')
+    const path = tool('loud-tool', 'echo out; sleep 0.1; echo err >&2; sleep 0.1; echo more')
     const log = await logOf(() => run('loud-tool', ['one', 'two words'], { silent: false }))
-    expect(log.startsWith(`[command]${path} one two words\n`)).toBe(true)
-    expect(log).toContain('out\n')
-    expect(log).toContain('err\n')
+    expect(log).toBe(`[command]${path} one two words\nout\nerr\nmore\n`)
+  })
+
+  it('not silent: the log gets the bytes as written, the result the decoded text', async () => {
+    tool('bytes-tool', "printf 'a\\377b\\n'")
+    let result: Awaited<ReturnType<typeof run>> | undefined
+    let raw = Buffer.alloc(0)
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      raw = Buffer.concat([raw, typeof chunk === 'string' ? Buffer.from(chunk) : chunk])
+      return true
+    })
+    try {
+      result = await run('bytes-tool', [], { silent: false })
+    } finally {
+      write.mockRestore()
+    }
+    expect(raw.subarray(raw.indexOf('\n') + 1)).toEqual(Buffer.from([0x61, 0xff, 0x62, 0x0a]))
+    expect(result!.stdout).toBe('a\ufffdb\n')
+  })
+
+  it('input a command does not read is no error (EPIPE)', async () => {
+    tool('deaf-tool', 'exit 0')
+    const result = await run('deaf-tool', [], { input: 'x'.repeat(10 * 2 ** 20) })
+    expect(result.code).toBe(0)
   })
 
   it('writes the input to standard input, and closes it when there is none', async () => {
@@ -167,7 +188,7 @@ describe('run: what a step shows and gets back', () => {
 
   it('does not wait for ever on output a background process still holds after the command exits', async () => {
     // The command exits at once; the sleep it started keeps stdout open.
-    tool('daemon-tool', 'echo started; sleep 5 &')
+    tool('daemon-tool', 'echo started; sleep 2 &')
     const result = await run('daemon-tool', [], { streamsGraceMs: 300 })
     expect(result).toMatchObject({ code: 0, stdout: 'started\n' })
   })
