@@ -258,7 +258,7 @@ export async function runDemo(argv: string[], io: CliIo): Promise<number> {
       ]),
       { expectFailure: true },
     )
-    say(`  refused: ${refused.errors.join('; ')}`)
+    say(indent(refused.errors.join('\n')))
     if (gitIn(gitops, 'ls-remote', remote, 'refs/heads/main') !== before) {
       throw new DemoFailure('the refused promotion changed the GitOps repository')
     }

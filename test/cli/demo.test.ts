@@ -10,7 +10,9 @@ describe('npm run demo', () => {
     const out = result.stdout
     // Real builds when the local engine and registry answer (CI starts both), tags only otherwise.
     expect(out).toMatch(/build-and-tag: (real builds pushed to the local registry|tags only)/)
-    expect(out).toContain('refused:')
+    expect(out).toContain(
+      '    Refused: nothing was written.\n    approval: No one approved the prod environment',
+    )
     expect(out).toContain('the GitOps remote is unchanged')
 
     const table = out.slice(out.indexOf('Where every service runs now'))
