@@ -177,10 +177,11 @@ const UPDATE_REFS_MUTATION = `mutation($input: UpdateRefsInput!) {
  * A failure to restore is logged; the commit's error is the one reported.
  */
 async function restoreBranch(
-  o: ApiCommitOptions,
+  o: Pick<ApiCommitOptions, 'client' | 'owner' | 'repo' | 'branch'>,
   resetTo: string,
   was: string | undefined,
   log: (line: string) => void,
+  what = 'The commit',
 ): Promise<void> {
   try {
     const { repositoryId } = await o.client.graphql<{ repositoryId: { id: string } | null }>(
@@ -207,14 +208,34 @@ async function restoreBranch(
     })
     log(
       was
-        ? `The commit failed: ${o.branch} is back at ${was.slice(0, 12)}, where it was.`
-        : `The commit failed: ${o.branch}, created for it, is deleted again.`,
+        ? `${what} failed: ${o.branch} is back at ${was.slice(0, 12)}, where it was.`
+        : `${what} failed: ${o.branch}, created for it, is deleted again.`,
     )
   } catch (error) {
     log(
-      `The commit failed; ${o.branch} was left as it is, not put back ${was ? `at ${was.slice(0, 12)}` : '(deleted)'}: it has moved since this run reset it, or GitHub refused (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+      `${what} failed; ${o.branch} was left as it is, not put back ${was ? `at ${was.slice(0, 12)}` : '(deleted)'}: it has moved since this run reset it, or GitHub refused (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
     )
   }
+}
+
+/**
+ * Undoes a commit that replaced a pull-request branch (CommitResult.replaced)
+ * when the pull request then fails: as for a failed commit, the branch goes
+ * back where it was, only while it is still at `commit`.
+ */
+export function undoReplacedBranchViaApi(
+  o: Pick<ApiCommitOptions, 'client' | 'owner' | 'repo'>,
+  commit: string,
+  replaced: NonNullable<CommitResult['replaced']>,
+  log: (line: string) => void,
+): Promise<void> {
+  return restoreBranch(
+    { ...o, branch: replaced.branch },
+    commit,
+    replaced.was,
+    log,
+    'The pull request',
+  )
 }
 
 function splitMessage(message: string): { headline: string; body: string } {
@@ -264,7 +285,8 @@ export async function commitViaApi(o: ApiCommitOptions): Promise<CommitResult> {
       log(
         `Committed ${commit.slice(0, 12)} to ${o.owner}/${o.repo}@${o.branch} through the API (attempt ${attempt}).`,
       )
-      return { changed: true, commit, attempts: attempt, files }
+      const replaced = was ? { branch: o.branch, was: was.oid } : undefined
+      return { changed: true, commit, attempts: attempt, files, replaced }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (!STALE_HEAD.test(message)) {

@@ -37,6 +37,12 @@ export interface CommitResult {
   commit: string | undefined
   attempts: number
   files: string[]
+  /**
+   * A branch this commit replaced (a pull-request branch, reset to its base):
+   * where it was before (undefined: it did not exist), for undoing the
+   * commit when what was to follow it (the pull request) fails.
+   */
+  replaced?: { branch: string; was: string | undefined }
 }
 
 interface TreeEntry {
@@ -195,6 +201,47 @@ async function currentTip(o: GitCommitOptions, env: Record<string, string>): Pro
   return tip
 }
 
+/** Where `o.branch` is on the remote now; undefined when it does not exist there. */
+async function remoteBranch(o: GitCommitOptions, env: Record<string, string>, remote: string) {
+  const out = await gitOut(['ls-remote', '--heads', remote, `refs/heads/${o.branch}`], {
+    cwd: o.dir,
+    env,
+  })
+  const line = out.split('\n').find((l) => l.endsWith(`\trefs/heads/${o.branch}`))
+  return line?.slice(0, line.indexOf('\t'))
+}
+
+/**
+ * Undoes a pushed commit that replaced a branch (CommitResult.replaced): the
+ * branch goes back where it was, or is deleted if this run created it. Only
+ * while it is still at `commit` (a lease): another run's commit there since
+ * is never thrown away. Returns what it did, for the log.
+ */
+export async function undoReplacedBranch(
+  o: Pick<GitCommitOptions, 'dir' | 'remote' | 'env'>,
+  commit: string,
+  replaced: NonNullable<CommitResult['replaced']>,
+): Promise<string> {
+  const remote = o.remote ?? 'origin'
+  const ref = `refs/heads/${replaced.branch}`
+  const undone = await git(
+    [
+      'push',
+      '--porcelain',
+      `--force-with-lease=${ref}:${commit}`,
+      remote,
+      `${replaced.was ?? ''}:${ref}`,
+    ],
+    { cwd: o.dir, env: o.env ?? {}, allowFailure: true },
+  )
+  if (undone.code !== 0) {
+    return `${replaced.branch} was left at ${commit.slice(0, 12)}: it moved since, or the push was refused (${(undone.stderr.trim().split('\n').pop() ?? '').trim()}).`
+  }
+  return replaced.was
+    ? `${replaced.branch} is back at ${replaced.was.slice(0, 12)}, where it was.`
+    : `${replaced.branch}, created for it, is deleted again.`
+}
+
 /**
  * Brings the checkout to the new commit when that is a fast-forward of what
  * is checked out (after a push, or a commit GitHub's API made and a fetch
@@ -296,12 +343,15 @@ export async function commitAndPush(o: GitCommitOptions): Promise<CommitResult> 
       return { changed: true, commit, attempts: attempt, files }
     }
     const args = ['push', '--porcelain', remote, `${commit}:refs/heads/${o.branch}`]
-    if (o.force) args.splice(1, 0, '--force')
+    // A forced push replaces the branch only if it is where it was just seen.
+    const was = o.force ? await remoteBranch(o, env, remote) : undefined
+    if (o.force) args.splice(1, 0, `--force-with-lease=refs/heads/${o.branch}:${was ?? ''}`)
     const pushed = await git(args, { cwd: o.dir, env, allowFailure: true })
     if (pushed.code === 0) {
       log(`Pushed ${commit.slice(0, 12)} to ${remote}/${o.branch} (attempt ${attempt}).`)
       await syncCheckout(o, env, commit)
-      return { changed: true, commit, attempts: attempt, files }
+      const replaced = o.force ? { branch: o.branch, was } : undefined
+      return { changed: true, commit, attempts: attempt, files, replaced }
     }
     const output = `${pushed.stdout}\n${pushed.stderr}`
     if (!RACE.test(output)) throw new CommandError('git', args, pushed)

@@ -65,6 +65,60 @@ describe('bump-helm-values mode: pull-request', () => {
     expect(posts).toHaveLength(1)
     expect(fake.requests.every((r) => r.headers.authorization === `token ${TOKEN}`)).toBe(true)
   })
+
+  describe('a pull request GitHub refuses: the pushed branch goes back where it was', () => {
+    const BRANCH = 'bump/dev/user-service'
+    const refusal = 'GitHub Actions is not permitted to create or approve pull requests.'
+    const setup = async () => {
+      const repo = makeRemote(gitopsFiles())
+      fake = await startFakeGitHubGit(repo.bare, 'minishop/user-service')
+      const run = (value: string) =>
+        runAction('bump-helm-values', {
+          workspace: repo.clone,
+          env: { GITHUB_API_URL: fake!.url },
+          inputs: {
+            mode: 'pull-request',
+            services: 'user-service',
+            environment: 'dev',
+            value,
+            token: TOKEN,
+          },
+        })
+      return { repo, run }
+    }
+
+    it('a branch this run created is deleted again', async () => {
+      const { repo, run } = await setup()
+      fake!.on('POST /repos/minishop/user-service/pulls', {
+        status: 403,
+        body: { message: refusal },
+      })
+      const result = await run('v1')
+      expect(result.exitCode).toBe(1)
+      expect(result.annotations.map((a) => a.message)[0]).toContain(refusal)
+      expect(git(repo.bare, 'branch', '--list', BRANCH)).toBe('')
+      expect(result.stdout).toContain(
+        `The pull request failed: ${BRANCH}, created for it, is deleted again.`,
+      )
+    })
+
+    it("an earlier run's branch (its pull request open) is put back, not deleted", async () => {
+      const { repo, run } = await setup()
+      expectOk(await run('v2'))
+      const before = git(repo.bare, 'rev-parse', BRANCH)
+      fake!.on('PATCH /repos/minishop/user-service/pulls/:number', {
+        status: 403,
+        body: { message: refusal },
+      })
+      const result = await run('v3')
+      expect(result.exitCode).toBe(1)
+      expect(git(repo.bare, 'rev-parse', BRANCH)).toBe(before)
+      expect(git(repo.bare, 'show', `${BRANCH}:${DEV}`)).toContain('tag: "v2"  #')
+      expect(result.stdout).toContain(
+        `The pull request failed: ${BRANCH} is back at ${before.slice(0, 12)}, where it was.`,
+      )
+    })
+  })
 })
 
 describe('bump-helm-values commit-method: api', () => {
@@ -201,6 +255,11 @@ describe('bump-helm-values commit-method: api', () => {
       fake.on('POST /repos/minishop/gitops/pulls', { status: 403, body: { message: refusal } })
       const result = await bump(tempDir('workspace-'), 'v5')
       expect(result.exitCode).toBe(1)
+      // No pull request, so no branch: the one created for the commit is deleted again.
+      expect(git(repo.bare, 'branch', '--list', BRANCH)).toBe('')
+      expect(result.stdout).toContain(
+        `The pull request failed: ${BRANCH}, created for it, is deleted again.`,
+      )
       expect(result.annotations).toHaveLength(1)
       expect(result.annotations[0]!.message).toMatch(
         new RegExp(

@@ -7,7 +7,12 @@ import { UserError } from '../../core/errors'
 import { sha256Hex } from '../../core/sha256'
 import { unifiedDiff } from '../../core/unified-diff'
 import { createGitHubClient, type GitHubClient, parseRepository } from '../../io/github'
-import { apiReaderAt, commitViaApi, defaultBranch } from '../../io/github-commit'
+import {
+  apiReaderAt,
+  commitViaApi,
+  defaultBranch,
+  undoReplacedBranchViaApi,
+} from '../../io/github-commit'
 import { withApiHint } from '../../io/github-errors'
 import { ensurePullRequest } from '../../io/github-pr'
 import {
@@ -16,7 +21,7 @@ import {
   cloneGitOpsRepo,
   repositorySlug,
 } from '../../io/gitops-checkout'
-import { type CommitResult, commitAndPush } from '../../io/gitops-commit'
+import { type CommitResult, commitAndPush, undoReplacedBranch } from '../../io/gitops-commit'
 import * as core from '../../io/runner'
 import {
   checkoutFiles,
@@ -283,6 +288,15 @@ export async function run(): Promise<void> {
     })
   }
   if (!result.changed) results = []
+  const undoCommit = async (commit: string, replaced: NonNullable<CommitResult['replaced']>) => {
+    if (inputs.commitMethod === 'api') {
+      const { client, owner, repo } = await github()
+      await undoReplacedBranchViaApi({ client, owner, repo }, commit, replaced, core.info)
+    } else {
+      const done = await undoReplacedBranch({ dir: where.dir!, env: where.env }, commit, replaced)
+      core.info(`The pull request failed: ${done}`)
+    }
+  }
 
   let pullRequest: { number: number; url: string } | undefined
   if (pr && result.changed) {
@@ -295,20 +309,26 @@ export async function run(): Promise<void> {
       trailers: [],
     })
     const [title = '', ...body] = message.trim().split('\n')
-    const api = await github()
-    pullRequest = await withApiHint(
-      `Opening or updating the pull request from ${target} into ${branch} in ${api.owner}/${api.repo}`,
-      'The token needs pull-requests: write there, and the repository must allow GitHub Actions to create pull requests (Settings > Actions > General).',
-      () =>
-        ensurePullRequest({
-          ...api,
-          head: target,
-          base: branch!,
-          title,
-          body: `${body.join('\n').trim()}\n\n\`\`\`diff\n${results.map((r) => unifiedDiff(r.path, r.before, r.after)).join('')}\`\`\`\n`,
-          log: core.info,
-        }),
-    )
+    try {
+      const api = await github()
+      pullRequest = await withApiHint(
+        `Opening or updating the pull request from ${target} into ${branch} in ${api.owner}/${api.repo}`,
+        'The token needs pull-requests: write there, and the repository must allow GitHub Actions to create pull requests (Settings > Actions > General).',
+        () =>
+          ensurePullRequest({
+            ...api,
+            head: target,
+            base: branch!,
+            title,
+            body: `${body.join('\n').trim()}\n\n\`\`\`diff\n${results.map((r) => unifiedDiff(r.path, r.before, r.after)).join('')}\`\`\`\n`,
+            log: core.info,
+          }),
+      )
+    } catch (error) {
+      // No pull request, no commit: the branch goes back where it was.
+      if (result.commit && result.replaced) await undoCommit(result.commit, result.replaced)
+      throw error
+    }
   }
   await writeReport(inputs, results, {
     changed: result.changed,
