@@ -8,7 +8,7 @@
  * there (a `files` glob is matched against these, at each tip).
  */
 export type ReadFile = ((path: string) => Promise<string | undefined>) & {
-  files?: () => string[]
+  files?: () => string[] | Promise<string[]>
 }
 
 export interface CommitPlan {

@@ -93,7 +93,7 @@ function apiReader(o: Pick<ApiCommitOptions, 'client' | 'owner' | 'repo'>, oid: 
     }
     return file.text
   }
-  return (path) => {
+  const reader: ReadFile = (path) => {
     let hit = cache.get(path)
     if (!hit) {
       hit = read(path)
@@ -101,6 +101,33 @@ function apiReader(o: Pick<ApiCommitOptions, 'client' | 'owner' | 'repo'>, oid: 
     }
     return hit
   }
+  reader.files = () => treeFiles(o, oid)
+  return reader
+}
+
+/**
+ * Every file of a commit (not symbolic links or submodules), from one
+ * request for its whole tree: what a `files` glob is matched against.
+ */
+async function treeFiles(
+  o: Pick<ApiCommitOptions, 'client' | 'owner' | 'repo'>,
+  oid: string,
+): Promise<string[]> {
+  const { data } = await o.client.rest.git.getTree({
+    owner: o.owner,
+    repo: o.repo,
+    tree_sha: oid,
+    recursive: 'true',
+  })
+  if (data.truncated) {
+    throw new UserError(
+      `${o.owner}/${o.repo} has more files than GitHub lists in one tree; match files globs with commit-method git`,
+    )
+  }
+  return data.tree
+    .filter((e) => e.type === 'blob' && e.mode !== '120000' && e.path)
+    .map((e) => e.path!)
+    .sort()
 }
 
 /** A reader of the files at a branch's current head (dry runs). */
@@ -112,13 +139,16 @@ export function apiReaderAt(o: {
 }): ReadFile {
   const options = { ...o, maxAttempts: 1, prepare: async () => undefined }
   let reader: Promise<ReadFile> | undefined
-  return async (path) => {
+  const atHead = () => {
     reader ??= headOf(options, o.branch).then((head) => {
       if (!head) throw new UserError(`Branch "${o.branch}" does not exist in ${o.owner}/${o.repo}`)
       return apiReader(options, head)
     })
-    return (await reader)(path)
+    return reader
   }
+  const read: ReadFile = async (path) => (await atHead())(path)
+  read.files = async () => (await atHead()).files!()
+  return read
 }
 
 /** The repository's default branch. */

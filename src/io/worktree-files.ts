@@ -97,7 +97,10 @@ const SKIP = new Set(['.git', 'node_modules'])
  * of a checkout, or of the commit the change is made on) and must match at
  * least one. What is under .git or node_modules is never matched.
  */
-export async function expandFiles(entries: string[], files: () => string[]): Promise<string[]> {
+export async function expandFiles(
+  entries: string[],
+  files: () => string[] | Promise<string[]>,
+): Promise<string[]> {
   if (entries.length === 0) return []
   // Loaded here: a run that names services, not files, needs no glob matcher.
   const { default: picomatch } = await import('picomatch')
@@ -109,7 +112,7 @@ export async function expandFiles(entries: string[], files: () => string[]): Pro
       continue
     }
     normalizeRepoPath(entry, 'files')
-    all ??= files().filter((f) => !f.split('/').some((part) => SKIP.has(part)))
+    all ??= (await files()).filter((f) => !f.split('/').some((part) => SKIP.has(part)))
     const match = picomatch(entry, { dot: false })
     const found = all.filter((f) => match(f))
     if (found.length === 0) throw new UserError(`files: "${entry}" matches no file`)
@@ -118,12 +121,17 @@ export async function expandFiles(entries: string[], files: () => string[]): Pro
   return [...new Set(out)]
 }
 
-/** The files of a checkout's working tree (regular files, not symbolic links). */
+/**
+ * The files of a checkout's working tree, as a commit of it would hold them:
+ * regular files, not symbolic links, and nothing of a submodule or another
+ * repository inside (a directory with its own `.git`).
+ */
 export function checkoutFiles(root: string, dir = ''): string[] {
   const out: string[] = []
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
     if (SKIP.has(entry.name)) continue
     const path = dir ? `${dir}/${entry.name}` : entry.name
+    if (entry.isDirectory() && existsSync(join(root, path, '.git'))) continue
     if (entry.isDirectory()) out.push(...checkoutFiles(root, path))
     else if (entry.isFile()) out.push(path)
   }

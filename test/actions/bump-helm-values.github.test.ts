@@ -21,21 +21,20 @@ function expectOk(result: RunResult): void {
 }
 
 describe('bump-helm-values mode: pull-request', () => {
+  /** A bump in mode pull-request from `workspace`, against the fake GitHub. */
+  const pullRequestRun =
+    (workspace: string, inputs: Record<string, string> = { services: 'user-service' }) =>
+    (value: string) =>
+      runAction('bump-helm-values', {
+        workspace,
+        env: { GITHUB_API_URL: fake!.url },
+        inputs: { mode: 'pull-request', environment: 'dev', value, token: TOKEN, ...inputs },
+      })
+
   it('opens a pull request, then updates it (never a duplicate), main untouched', async () => {
     const repo = makeRemote(gitopsFiles())
     fake = await startFakeGitHubGit(repo.bare, 'minishop/user-service')
-    const run = (value: string) =>
-      runAction('bump-helm-values', {
-        workspace: repo.clone,
-        env: { GITHUB_API_URL: fake!.url },
-        inputs: {
-          mode: 'pull-request',
-          services: 'user-service',
-          environment: 'dev',
-          value,
-          token: TOKEN,
-        },
-      })
+    const run = pullRequestRun(repo.clone)
     const main = git(repo.bare, 'rev-parse', 'main')
     const first = await run('v1')
     expectOk(first)
@@ -66,25 +65,34 @@ describe('bump-helm-values mode: pull-request', () => {
     expect(fake.requests.every((r) => r.headers.authorization === `token ${TOKEN}`)).toBe(true)
   })
 
+  it('a files glob names its branch (the same one, whatever it matches) and each update matches again', async () => {
+    const file = (service: string) => `infra/helm-charts/${service}/values-dev.yaml`
+    const repo = makeRemote(gitopsFiles(['user-service', 'order-service']))
+    fake = await startFakeGitHubGit(repo.bare, 'minishop/user-service')
+    const run = pullRequestRun(repo.clone, { files: 'infra/helm-charts/*/values-dev.yaml' })
+    expectOk(await run('v1'))
+    const BRANCH = 'bump/dev/infra-helm-charts-values-dev.yaml'
+    expect(fake.pulls.map((p) => p.head.ref)).toEqual([BRANCH])
+    // main gains a service; this checkout does not have it, the base does.
+    const other = cloneOf(repo.bare)
+    commitFiles(other, { [file('payment-service')]: 'image:\n  tag: "0"\n' }, 'add payment')
+    git(other, 'push', '-q', 'origin', 'main')
+    const second = await run('v2')
+    expectOk(second)
+    expect(fake.pulls.map((p) => p.head.ref)).toEqual([BRANCH])
+    expect(git(repo.bare, 'show', '--name-only', '--format=', BRANCH).split('\n')).toEqual(
+      ['order-service', 'payment-service', 'user-service'].map(file),
+    )
+    expect(fake.pulls[0]!.body).toContain(`+++ b/${file('payment-service')}`)
+  })
+
   describe('a pull request GitHub refuses: the pushed branch goes back where it was', () => {
     const BRANCH = 'bump/dev/user-service'
     const refusal = 'GitHub Actions is not permitted to create or approve pull requests.'
     const setup = async () => {
       const repo = makeRemote(gitopsFiles())
       fake = await startFakeGitHubGit(repo.bare, 'minishop/user-service')
-      const run = (value: string) =>
-        runAction('bump-helm-values', {
-          workspace: repo.clone,
-          env: { GITHUB_API_URL: fake!.url },
-          inputs: {
-            mode: 'pull-request',
-            services: 'user-service',
-            environment: 'dev',
-            value,
-            token: TOKEN,
-          },
-        })
-      return { repo, run }
+      return { repo, run: pullRequestRun(repo.clone) }
     }
 
     it('a branch this run created is deleted again', async () => {
@@ -122,6 +130,14 @@ describe('bump-helm-values mode: pull-request', () => {
 })
 
 describe('bump-helm-values commit-method: api', () => {
+  /** A bump of minishop/gitops through the API, from an empty workspace. */
+  const apiRun = (inputs: Record<string, string>) =>
+    runAction('bump-helm-values', {
+      workspace: tempDir('workspace-'),
+      env: { GITHUB_API_URL: fake!.url },
+      inputs: { repository: 'minishop/gitops', 'commit-method': 'api', token: TOKEN, ...inputs },
+    })
+
   it('commits through createCommitOnBranch and recomputes on a stale head', async () => {
     const repo = makeRemote(gitopsFiles())
     fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
@@ -133,18 +149,7 @@ describe('bump-helm-values commit-method: api', () => {
       commitFiles(other, { [DEV]: `${text}\n` }, 'other pipeline')
       git(other, 'push', '-q', 'origin', 'main')
     }
-    const result = await runAction('bump-helm-values', {
-      workspace: tempDir('workspace-'),
-      env: { GITHUB_API_URL: fake.url },
-      inputs: {
-        repository: 'minishop/gitops',
-        'commit-method': 'api',
-        services: 'user-service',
-        environment: 'dev',
-        value: 'v3',
-        token: TOKEN,
-      },
-    })
+    const result = await apiRun({ services: 'user-service', environment: 'dev', value: 'v3' })
     expectOk(result)
     expect(fake.mutations).toHaveLength(2)
     const expected = fake.mutations.map(
@@ -163,6 +168,27 @@ describe('bump-helm-values commit-method: api', () => {
     )
     expect(result.stdout).toContain('recomputing at the new head')
     expect(result.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(TOKEN)
+  })
+
+  it('a files glob is matched at the head each attempt edits, listed through the API', async () => {
+    const file = (service: string) => `infra/helm-charts/${service}/values-dev.yaml`
+    const repo = makeRemote(gitopsFiles(['user-service', 'order-service', 'cart-service']))
+    fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
+    const other = cloneOf(repo.bare)
+    fake.beforeCommit = (n) => {
+      if (n !== 1) return
+      // Another pipeline lands first: it adds a service and removes one.
+      commitFiles(other, { [file('payment-service')]: 'image:\n  tag: "0a1b2c3"\n' }, 'add payment')
+      git(other, 'rm', '-q', file('cart-service'))
+      git(other, 'commit', '-q', '-m', 'remove cart')
+      git(other, 'push', '-q', 'origin', 'main')
+    }
+    const result = await apiRun({ files: 'infra/helm-charts/*/values-dev.yaml', value: 'v4' })
+    expectOk(result)
+    const bumped = ['order-service', 'payment-service', 'user-service'].map(file)
+    expect(result.outputs.files!.split('\n')).toEqual(bumped)
+    expect(git(repo.bare, 'show', '--name-only', '--format=', 'main')).toBe(bumped.join('\n'))
+    expect(fake.requests.filter((r) => r.path.includes('/git/trees/'))).toHaveLength(2)
   })
 
   it('pull-request mode through the API creates the branch and the pull request', async () => {

@@ -558,6 +558,25 @@ describe('bump-helm-values', () => {
     ])
   })
 
+  it('a files glob never reaches into a submodule: the dry run shows what the commit makes', async () => {
+    const vendored = makeRemote({ 'charts/vendored/values-dev.yaml': 'image:\n  tag: "1"\n' })
+    const repo = makeRemote(gitopsFiles(['user-service']))
+    const allowFile = ['-c', 'protocol.file.allow=always']
+    git(repo.clone, ...allowFile, 'submodule', 'add', '-q', vendored.bare, 'vendor')
+    git(repo.clone, 'commit', '-q', '-m', 'vendor a chart')
+    git(repo.clone, 'push', '-q', 'origin', 'main')
+    const inputs = { files: '**/values-dev.yaml', value: 'v5' }
+    const dry = await bump(repo.clone, { ...inputs, 'dry-run': 'true' })
+    expectOk(dry)
+    const real = await bump(repo.clone, inputs)
+    expectOk(real)
+    expect(real.outputs.files).toBe(DEV('user-service'))
+    expect(dry.outputs.files).toBe(real.outputs.files)
+    expect(
+      readFileSync(join(repo.clone, 'vendor/charts/vendored/values-dev.yaml'), 'utf8'),
+    ).toContain('tag: "1"')
+  })
+
   it('concurrency: 12 parallel runs bump 12 services on one branch, none lost, none failed', async () => {
     const repo = makeRemote(gitopsFiles(SERVICES))
     const clones = SERVICES.map(() => cloneOf(repo.bare))

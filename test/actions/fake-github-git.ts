@@ -52,6 +52,8 @@ export interface FakeGitHubGit extends FakeGitHub {
   pulls: PullRequest[]
   /** Called before each createCommitOnBranch is checked: lets a test move the branch. */
   beforeCommit: ((attempt: number) => void) | undefined
+  /** Called after a createCommitOnBranch landed, with its commit: lets a test move the branch on. */
+  afterCommit: ((oid: string) => void) | undefined
   /** When set, createCommitOnBranch answers with this GraphQL error and commits nothing. */
   commitError: { type: string; message: string } | undefined
   mutations: RecordedRequest[]
@@ -67,6 +69,7 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
   fake.pulls = pulls
   fake.mutations = mutations
   fake.beforeCommit = undefined
+  fake.afterCommit = undefined
   fake.commitError = undefined
 
   const graphql = (request: RecordedRequest) => {
@@ -117,6 +120,7 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
         GIT_COMMITTER_EMAIL: 'noreply@github.com',
       })
       sh(bare, ['update-ref', `refs/heads/${branch}`, oid, head!])
+      fake.afterCommit?.(oid)
       return {
         body: {
           data: {
@@ -221,6 +225,27 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
     if (!tryRev(bare, ref)) return { status: 422, body: { message: 'Reference does not exist' } }
     sh(bare, ['update-ref', '-d', ref])
     return { status: 204 }
+  })
+  // A commit's whole tree (recursive=1), as REST lists it: blobs, trees and submodules.
+  fake.on(`GET /repos/${owner}/${repo}/git/trees/:sha`, (request, params) => {
+    if (request.query.get('recursive') === null) {
+      return { status: 400, body: { message: 'the fake serves recursive trees only' } }
+    }
+    let listing: string
+    try {
+      listing = sh(bare, ['ls-tree', '-r', '-t', '-z', params.sha!])
+    } catch {
+      return { status: 404, body: { message: 'Not Found' } }
+    }
+    const tree = listing
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const [meta, path] = line.split('\t') as [string, string]
+        const [mode, type, sha] = meta.split(' ') as [string, string, string]
+        return { path, mode, type, sha }
+      })
+    return { body: { sha: params.sha, tree, truncated: false } }
   })
   fake.on(`POST /repos/${owner}/${repo}/git/refs`, (request) => {
     const { ref, sha } = request.body as { ref: string; sha: string }

@@ -820,6 +820,23 @@ describe('promote: apply with commit-method api', () => {
     expect(world.deployments.map((d) => d.environment)).toEqual(['prod', 'prod'])
   })
 
+  it('a branch that moved on right after the commit: the checkout still comes to the promotion', async () => {
+    const g = await setupApi()
+    const digest = await planDigest(g)
+    world.approvals = [approval('alice', ['prod'])]
+    const other = cloneOf(g.bare)
+    github!.afterCommit = () => {
+      git(other, 'pull', '-q', 'origin', 'main')
+      commitFiles(other, { 'README.md': 'later\n' }, 'a later pipeline', day(8))
+      git(other, 'push', '-q', 'origin', 'main')
+    }
+    const result = await apply(g, digest)
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0)
+    expect(result.outputs.commit).toBe(git(g.bare, 'rev-parse', 'main~1'))
+    expect(git(g.clone, 'rev-parse', 'HEAD')).toBe(result.outputs.commit)
+    expect(git(g.clone, 'rev-parse', 'origin/main')).toBe(g.head())
+  })
+
   it('a stale head: re-plans at the new head, and lands when the plan there is still the sealed one', async () => {
     const g = await setupApi()
     const digest = await planDigest(g)

@@ -4,6 +4,7 @@ import { bumpMessage } from '../../core/bump-message'
 import { resolveTargets } from '../../core/bump-targets'
 import type { CommitPlan, PrepareCommit, ReadFile } from '../../core/commit-plan'
 import { UserError } from '../../core/errors'
+import { normalizeRepoPath } from '../../core/repo-path'
 import { sha256Hex } from '../../core/sha256'
 import { unifiedDiff } from '../../core/unified-diff'
 import { createGitHubClient, type GitHubClient, parseRepository } from '../../io/github'
@@ -23,12 +24,7 @@ import {
 } from '../../io/gitops-checkout'
 import { type CommitResult, commitAndPush, undoReplacedBranch } from '../../io/gitops-commit'
 import * as core from '../../io/runner'
-import {
-  checkoutFiles,
-  expandFiles,
-  workTreeReader,
-  writeWorkTreeFiles,
-} from '../../io/worktree-files'
+import { expandFiles, workTreeReader, writeWorkTreeFiles } from '../../io/worktree-files'
 import { getInputs, type Inputs } from './inputs'
 
 interface Where {
@@ -162,9 +158,6 @@ export async function run(): Promise<void> {
     throw new UserError('mode: pull-request needs push: true')
   }
 
-  if (!where.dir && inputs.files.some((f) => /[*?[\]{}]/.test(f))) {
-    throw new UserError('files: globs need a local checkout (commit-method git, or no repository)')
-  }
   const targetsFor = (files: string[]) =>
     resolveTargets({
       files,
@@ -174,11 +167,10 @@ export async function run(): Promise<void> {
       value: inputs.value,
       images: inputs.images,
     })
-  // Checked now, against the checkout (and named by the pull request branch);
-  // each attempt then matches `files` globs again, at the tip it edits.
-  const targets = targetsFor(
-    where.dir ? await expandFiles(inputs.files, () => checkoutFiles(where.dir!)) : inputs.files,
-  )
+  // Checked now, as given (the pull request branch is named by them, globs
+  // and all, so the same inputs always name the same branch); each attempt
+  // matches `files` globs at the commit it edits.
+  const targets = targetsFor(inputs.files.map((entry) => normalizeRepoPath(entry, 'files')))
   const settings = {
     keys: inputs.keys,
     digestKey: inputs.digestKey,
@@ -189,6 +181,7 @@ export async function run(): Promise<void> {
   let results: FileResult[] = []
   let resultTargets = targets
   const prepare: PrepareCommit = async (read, attempt) => {
+    // Every reader lists its files (the commit's tree, or the checkout's).
     const current = read.files ? targetsFor(await expandFiles(inputs.files, read.files)) : targets
     const next: FileResult[] = []
     for (const [path, group] of groupByFile(current)) {

@@ -14,6 +14,7 @@ import { isProduction, type PromotionPlan } from '../../core/promotion-plan'
 import { deploymentDescription, deploymentPayload, planJson } from '../../core/promotion-report'
 import { gateLogLines, type Outcome, renderPromotionSummary } from '../../core/promotion-summary'
 import { unifiedDiff } from '../../core/unified-diff'
+import { hasCommit } from '../../io/git'
 import { createGitHubClient, type GitHubClient, parseRepository } from '../../io/github'
 import { listRunApprovals } from '../../io/github-approvals'
 import { commitViaApi } from '../../io/github-commit'
@@ -233,11 +234,17 @@ async function commit(r: Run, prepare: PrepareCommit): Promise<CommitResult> {
     ),
   )
   // Later steps of the job see the promotion, as after a push: fetched, and
-  // the checkout fast-forwarded to it (a fetch that fails costs only that).
+  // the checkout fast-forwarded to it, even when the branch has moved on
+  // since (a fetch that fails costs only that).
   if (result.commit) {
     const fetched = await tipOf(checkout, true).catch(() => undefined)
-    if (fetched === result.commit) {
-      await syncCheckout({ dir: checkout.dir, branch: checkout.branch, log }, checkout.env, fetched)
+    const where = { cwd: checkout.dir, env: checkout.env }
+    if (fetched && (await hasCommit(result.commit, where))) {
+      await syncCheckout(
+        { dir: checkout.dir, branch: checkout.branch, log },
+        checkout.env,
+        result.commit,
+      )
     }
   }
   return result
