@@ -2,7 +2,7 @@
 // local bare remote (real git: commits, annotated tags, an atomic push) and
 // creates the release on a local stand-in for the GitHub API.
 import { execFile } from 'node:child_process'
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cloneOf, commitFiles, git, makeRemote, TEST_AUTHOR } from './harness/git-fixtures'
@@ -306,19 +306,28 @@ describe('npm run release refuses, changing nothing', () => {
     )
   })
 
-  it('node_modules on another file system: copied instead of hard-linked, and dist/ still matches', async () => {
-    // cp -al fails across file systems; a stand-in cp fails the same way.
+  it('node_modules on another file system: copied instead of hard-linked, links kept, and dist/ still matches', async () => {
+    // npm's layout with a link inside node_modules: the build names the
+    // dependency by its real path, so a link rewritten to point into the
+    // maintainer's tree (out of the worktree) would make dist/ look stale.
+    const modules = join(repo.clone, 'node_modules')
+    mkdirSync(join(modules, '.store'))
+    renameSync(join(modules, 'dep'), join(modules, '.store/dep'))
+    symlinkSync('.store/dep', join(modules, 'dep'))
+    commitFiles(
+      repo.clone,
+      { 'dist/index.js': '// built with node_modules/.store/dep/index.js\nexport const a = 2\n' },
+      'build: the store layout',
+    )
+    // cp -al fails across file systems, leaving part of a tree; a stand-in does the same.
     const bin = join(repo.clone, '..', 'no-hard-links')
     mkdirSync(bin)
     const calls = join(bin, 'calls')
     writeFileSync(
       join(bin, 'cp'),
-      `#!/bin/sh\necho "$*" >> '${calls}'\necho "cp: cannot create hard link: Invalid cross-device link" >&2\nexit 1\n`,
+      `#!/bin/sh\necho "$*" >> '${calls}'\nfor last; do :; done\nmkdir -p "$last/half-copied"\necho "cp: cannot create hard link: Invalid cross-device link" >&2\nexit 1\n`,
     )
     chmodSync(join(bin, 'cp'), 0o755)
-    // A link inside node_modules, as npm makes for .bin: kept as a link.
-    mkdirSync(join(repo.clone, 'node_modules/.bin'))
-    symlinkSync('../dep/index.js', join(repo.clone, 'node_modules/.bin/dep'))
     const run = await release(['1.1.0'], { PATH: `${bin}:${process.env.PATH}` })
     expect(run.stderr).not.toMatch(/release:/)
     expect(run.code).toBe(0)
