@@ -1,7 +1,6 @@
 import { type Stats, statSync } from 'node:fs'
 import { constants, EOL } from 'node:os'
 import { delimiter, join } from 'node:path'
-import { StringDecoder } from 'node:string_decoder'
 
 // Commands run through node's own spawn, with an argument array and no
 // shell, as @actions/exec runs them (and as git-blobs.ts already did). That
@@ -14,8 +13,12 @@ import { StringDecoder } from 'node:string_decoder'
 // difference: on Windows, @actions/exec ran a .cmd or .bat through cmd.exe;
 // node refuses to start one without a shell, and run() adds none (git,
 // docker, kind, kubectl and helm are executables). child_process itself is
-// loaded by the first command: a dry run that runs none does not pay for it.
-const loadSpawn = () => import('node:child_process').then((m) => m.spawn)
+// loaded by the first command (with string_decoder): a dry run that runs none
+// does not pay for it.
+const loadModules = async () => ({
+  spawn: (await import('node:child_process')).spawn,
+  StringDecoder: (await import('node:string_decoder')).StringDecoder,
+})
 
 export interface ExecResult {
   code: number
@@ -107,7 +110,7 @@ export async function run(
   args: readonly string[],
   options: ExecOptions = {},
 ): Promise<ExecResult> {
-  const spawn = await loadSpawn()
+  const { spawn, StringDecoder } = await loadModules()
   const path = await locate(command)
   const silent = options.silent ?? true
   if (!silent) process.stdout.write(`[command]${[path, ...args].join(' ')}${EOL}`)
