@@ -167,27 +167,18 @@ export async function defaultBranch(o: { client: GitHubClient; owner: string; re
   return name
 }
 
-async function setBranch(o: ApiCommitOptions, oid: string): Promise<void> {
-  const ref = `heads/${o.branch}`
-  try {
-    await o.client.rest.git.updateRef({ owner: o.owner, repo: o.repo, ref, sha: oid, force: true })
-  } catch (error) {
-    const status = (error as { status?: number }).status
-    if (status !== 404 && status !== 422) throw error
-    await o.client.rest.git.createRef({
-      owner: o.owner,
-      repo: o.repo,
-      ref: `refs/${ref}`,
-      sha: oid,
-    })
-  }
-}
-
-/** Points `o.branch` at `oid`; returns where it pointed before ({ oid: undefined }: it did not exist). */
-async function resetBranch(o: ApiCommitOptions, oid: string): Promise<{ oid: string | undefined }> {
+/**
+ * Points `o.branch` at `oid` if it is still where it was just read; returns
+ * where that was ({ oid: undefined }: it did not exist), or 'moved' when a
+ * commit landed there in between (the caller tries again; nothing is lost).
+ */
+async function resetBranch(
+  o: ApiCommitOptions,
+  oid: string,
+): Promise<{ oid: string | undefined } | 'moved'> {
   const before = await headOf(o, o.branch)
-  await setBranch(o, oid)
-  return { oid: before }
+  if (before === oid) return { oid: before }
+  return (await swapBranch(o, o.branch, before, oid)) ? { oid: before } : 'moved'
 }
 
 const REPOSITORY_ID_QUERY = `query($owner: String!, $repo: String!) {
@@ -199,26 +190,23 @@ const UPDATE_REFS_MUTATION = `mutation($input: UpdateRefsInput!) {
 }`
 
 /**
- * Puts a branch this action reset to `resetTo` back where it was (deletes it
- * when it did not exist), so that a failed commit leaves an open pull request
- * showing what it showed. Only if the branch is still at `resetTo`: GraphQL
- * updateRefs checks that and moves the branch in one step, so a commit
- * another run made there since is never thrown away (REST can only force).
- * A failure to restore is logged; the commit's error is the one reported.
+ * Moves `branch` from `before` to `after` (undefined: absent) in one step,
+ * only if it is at `before`: GraphQL updateRefs checks that and moves the
+ * branch atomically (REST can only force). False when the branch was
+ * elsewhere; other failures throw.
  */
-async function restoreBranch(
-  o: Pick<ApiCommitOptions, 'client' | 'owner' | 'repo' | 'branch'>,
-  resetTo: string,
-  was: string | undefined,
-  log: (line: string) => void,
-  what = 'The commit',
-): Promise<void> {
+async function swapBranch(
+  o: Pick<ApiCommitOptions, 'client' | 'owner' | 'repo'>,
+  branch: string,
+  before: string | undefined,
+  after: string | undefined,
+): Promise<boolean> {
+  const { repositoryId } = await o.client.graphql<{ repositoryId: { id: string } | null }>(
+    REPOSITORY_ID_QUERY,
+    { owner: o.owner, repo: o.repo },
+  )
+  if (!repositoryId) throw new Error(`repository ${o.owner}/${o.repo} not found`)
   try {
-    const { repositoryId } = await o.client.graphql<{ repositoryId: { id: string } | null }>(
-      REPOSITORY_ID_QUERY,
-      { owner: o.owner, repo: o.repo },
-    )
-    if (!repositoryId) throw new Error(`repository ${o.owner}/${o.repo} not found`)
     await o.client.graphql(UPDATE_REFS_MUTATION, {
       // GitHub answers a failed beforeOid check with its generic "Something
       // went wrong" error, which octokit's retry plugin takes for a timeout:
@@ -228,22 +216,52 @@ async function restoreBranch(
         repositoryId: repositoryId.id,
         refUpdates: [
           {
-            name: `refs/heads/${o.branch}`,
-            beforeOid: resetTo,
-            afterOid: was ?? ZERO_SHA,
+            name: `refs/heads/${branch}`,
+            beforeOid: before ?? ZERO_SHA,
+            afterOid: after ?? ZERO_SHA,
             force: true,
           },
         ],
       },
     })
-    log(
-      was
-        ? `${what} failed: ${o.branch} is back at ${was.slice(0, 12)}, where it was.`
-        : `${what} failed: ${o.branch}, created for it, is deleted again.`,
-    )
+    return true
+  } catch (error) {
+    // The generic answer: it was the check if the branch is elsewhere now.
+    if ((await headOf(o, branch)) !== before) return false
+    throw error
+  }
+}
+
+/**
+ * Puts a branch this action moved to `resetTo` back where it was (deletes it
+ * when it did not exist), so that a failed commit leaves an open pull request
+ * showing what it showed. Only if the branch is still at `resetTo`: a commit
+ * another run made there since is never thrown away. A failure to restore is
+ * logged; the commit's error is the one reported.
+ */
+async function restoreBranch(
+  o: Pick<ApiCommitOptions, 'client' | 'owner' | 'repo' | 'branch'>,
+  resetTo: string,
+  was: string | undefined,
+  log: (line: string) => void,
+  what = 'The commit',
+): Promise<void> {
+  const back = was ? `at ${was.slice(0, 12)}` : '(deleted)'
+  try {
+    if (await swapBranch(o, o.branch, resetTo, was)) {
+      log(
+        was
+          ? `${what} failed: ${o.branch} is back at ${was.slice(0, 12)}, where it was.`
+          : `${what} failed: ${o.branch}, created for it, is deleted again.`,
+      )
+    } else {
+      log(
+        `${what} failed; ${o.branch} was not put back ${back}: another commit has landed on it since.`,
+      )
+    }
   } catch (error) {
     log(
-      `${what} failed; ${o.branch} was left as it is, not put back ${was ? `at ${was.slice(0, 12)}` : '(deleted)'}: it has moved since this run reset it, or GitHub refused (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+      `${what} failed; ${o.branch} was not put back ${back}: GitHub refused (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
     )
   }
 }
@@ -294,6 +312,17 @@ export async function commitViaApi(o: ApiCommitOptions): Promise<CommitResult> {
     // A pull-request branch starts again from the base's head; where it was
     // is kept, to put it back if the commit fails.
     const was = o.base === undefined ? undefined : await resetBranch(o, head)
+    if (was === 'moved') {
+      if (attempt >= o.maxAttempts) {
+        throw new UserError(
+          `${o.branch} kept moving while this run reset it (${attempt} times); nothing was committed. Raise max-attempts or queue the deploys with a concurrency group.`,
+        )
+      }
+      const wait = jitteredBackoffMs(attempt, bounds)
+      log(`${o.branch} moved while this run reset it; recomputing in ${wait} ms.`)
+      await sleep(wait)
+      continue
+    }
     const files = plan.files.map((f) => normalizeRepoPath(f.path, 'file'))
     try {
       const answer = await o.client.graphql<{

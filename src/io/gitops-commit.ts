@@ -201,14 +201,20 @@ async function currentTip(o: GitCommitOptions, env: Record<string, string>): Pro
   return tip
 }
 
-/** Where `o.branch` is on the remote now; undefined when it does not exist there. */
+/**
+ * Where `o.branch` is on the remote now (undefined: it does not exist there),
+ * fetched into its remote-tracking ref: an undo may have to push that commit
+ * back, and a checkout (a depth-1 or single-branch clone) may not have it.
+ */
 async function remoteBranch(o: GitCommitOptions, env: Record<string, string>, remote: string) {
-  const out = await gitOut(['ls-remote', '--heads', remote, `refs/heads/${o.branch}`], {
-    cwd: o.dir,
-    env,
-  })
-  const line = out.split('\n').find((l) => l.endsWith(`\trefs/heads/${o.branch}`))
-  return line?.slice(0, line.indexOf('\t'))
+  const tracking = `refs/remotes/${remote}/${o.branch}`
+  const fetched = await git(
+    ['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${o.branch}:${tracking}`],
+    { cwd: o.dir, env, allowFailure: true },
+  )
+  if (fetched.code === 0) return resolveRef(o.dir, tracking, env)
+  if (/couldn't find remote ref/i.test(fetched.stderr)) return undefined
+  throw new CommandError('git', ['fetch', remote, o.branch], fetched)
 }
 
 /**
@@ -235,7 +241,16 @@ export async function undoReplacedBranch(
     { cwd: o.dir, env: o.env ?? {}, allowFailure: true },
   )
   if (undone.code !== 0) {
-    return `${replaced.branch} was left at ${commit.slice(0, 12)}: it moved since, or the push was refused (${(undone.stderr.trim().split('\n').pop() ?? '').trim()}).`
+    // --porcelain puts git's reason on the ref's line ("!", then "[rejected] (stale info)").
+    const reason =
+      undone.stdout
+        .split('\n')
+        .find((line) => line.startsWith('!'))
+        ?.split('\t')
+        .pop() ??
+      undone.stderr.trim().split('\n')[0] ??
+      ''
+    return `${replaced.branch} was not put back ${replaced.was ? `at ${replaced.was.slice(0, 12)}` : '(deleted)'}: ${/stale info/.test(reason) ? "another commit has landed on it since this run's" : 'git refused'} (${reason.trim()}).`
   }
   return replaced.was
     ? `${replaced.branch} is back at ${replaced.was.slice(0, 12)}, where it was.`

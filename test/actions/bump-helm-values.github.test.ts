@@ -1,6 +1,10 @@
 // bump-helm-values through the GitHub API: pull-request mode (git push of the
 // branch, the pull request through REST) and commit-method api (GraphQL
 // createCommitOnBranch), against a local stand-in backed by a real bare repo.
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cloneOf, commitFiles, git, makeRemote, tempDir } from '../harness/git-fixtures'
 import { type RunResult, runAction } from '../harness/run-action'
@@ -71,7 +75,9 @@ describe('bump-helm-values mode: pull-request', () => {
     fake = await startFakeGitHubGit(repo.bare, 'minishop/user-service')
     const run = pullRequestRun(repo.clone, { files: 'infra/helm-charts/*/values-dev.yaml' })
     expectOk(await run('v1'))
-    const BRANCH = 'bump/dev/infra-helm-charts-values-dev.yaml'
+    // The glob's characters are gone from the name; a hash of it keeps it apart from a path's.
+    const hash = createHash('sha256').update('infra/helm-charts/*/values-dev.yaml').digest('hex')
+    const BRANCH = `bump/dev/infra-helm-charts-values-dev.yaml-${hash.slice(0, 8)}`
     expect(fake.pulls.map((p) => p.head.ref)).toEqual([BRANCH])
     // main gains a service; this checkout does not have it, the base does.
     const other = cloneOf(repo.bare)
@@ -110,9 +116,11 @@ describe('bump-helm-values mode: pull-request', () => {
       )
     })
 
-    it("an earlier run's branch (its pull request open) is put back, not deleted", async () => {
-      const { repo, run } = await setup()
-      expectOk(await run('v2'))
+    it("an earlier run's branch (its pull request open), from another checkout, is put back", async () => {
+      const { repo } = await setup()
+      // The earlier run ran elsewhere: this checkout has never seen its commit.
+      expectOk(await pullRequestRun(cloneOf(repo.bare))('v2'))
+      const run = pullRequestRun(repo.clone)
       const before = git(repo.bare, 'rev-parse', BRANCH)
       fake!.on('PATCH /repos/minishop/user-service/pulls/:number', {
         status: 403,
@@ -124,6 +132,69 @@ describe('bump-helm-values mode: pull-request', () => {
       expect(git(repo.bare, 'show', `${BRANCH}:${DEV}`)).toContain('tag: "v2"  #')
       expect(result.stdout).toContain(
         `The pull request failed: ${BRANCH} is back at ${before.slice(0, 12)}, where it was.`,
+      )
+    })
+
+    /** A git first on PATH that runs `before` once, just before this run's first push. */
+    const racingGit = (before: string) => {
+      const bin = join(tempDir('racing-git-'), 'bin')
+      mkdirSync(bin)
+      const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+      writeFileSync(
+        join(bin, 'git'),
+        `#!/bin/sh\nif [ "$1" = push ] && [ ! -e '${bin}/raced' ]; then\n  touch '${bin}/raced'\n  ${before}\nfi\nexec '${real}' "$@"\n`,
+      )
+      chmodSync(join(bin, 'git'), 0o755)
+      return { PATH: `${bin}:${process.env.PATH}` }
+    }
+
+    it('another commit on the branch just before the push: seen (a lease), and what is put back', async () => {
+      const { repo } = await setup()
+      const other = cloneOf(repo.bare)
+      commitFiles(other, { 'notes.txt': 'a human fixes the pull request\n' }, 'by hand')
+      const theirs = git(other, 'rev-parse', 'HEAD')
+      fake!.on('POST /repos/minishop/user-service/pulls', {
+        status: 403,
+        body: { message: refusal },
+      })
+      const result = await runAction('bump-helm-values', {
+        workspace: repo.clone,
+        env: {
+          GITHUB_API_URL: fake!.url,
+          ...racingGit(`git -C '${other}' push -q origin HEAD:refs/heads/${BRANCH}`),
+        },
+        inputs: {
+          mode: 'pull-request',
+          services: 'user-service',
+          environment: 'dev',
+          value: 'v1',
+          token: TOKEN,
+        },
+      })
+      expect(result.exitCode).toBe(1)
+      // The first push was refused by its lease, the second saw that commit,
+      // and the undo put it back: nothing of the other commit is lost.
+      expect(result.stdout).toContain('recomputing at the new tip')
+      expect(git(repo.bare, 'rev-parse', BRANCH)).toBe(theirs)
+      expect(result.stdout).toContain(`${BRANCH} is back at ${theirs.slice(0, 12)}, where it was.`)
+    })
+
+    it('another commit on the branch after this run pushed: left alone, and said so', async () => {
+      const { repo, run } = await setup()
+      const other = cloneOf(repo.bare)
+      commitFiles(other, { 'notes.txt': 'later\n' }, 'by hand')
+      fake!.on('POST /repos/minishop/user-service/pulls', () => {
+        git(other, 'push', '-q', '-f', 'origin', `HEAD:refs/heads/${BRANCH}`)
+        return { status: 403, body: { message: refusal } }
+      })
+      const result = await run('v1')
+      expect(result.exitCode).toBe(1)
+      expect(result.annotations.map((a) => a.message)[0]).toContain(refusal)
+      expect(git(repo.bare, 'rev-parse', BRANCH)).toBe(git(other, 'rev-parse', 'HEAD'))
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `${BRANCH} was not put back \\(deleted\\): another commit has landed on it since this run's \\(\\[rejected\\] \\(stale info\\)\\)`,
+        ),
       )
     })
   })
@@ -173,6 +244,12 @@ describe('bump-helm-values commit-method: api', () => {
   it('a files glob is matched at the head each attempt edits, listed through the API', async () => {
     const file = (service: string) => `infra/helm-charts/${service}/values-dev.yaml`
     const repo = makeRemote(gitopsFiles(['user-service', 'order-service', 'cart-service']))
+    // A symbolic link the glob matches: never a file to edit.
+    mkdirSync(join(repo.clone, 'infra/helm-charts/link-service'))
+    symlinkSync('../user-service/values-dev.yaml', join(repo.clone, file('link-service')))
+    git(repo.clone, 'add', '-A')
+    git(repo.clone, 'commit', '-q', '-m', 'a link')
+    git(repo.clone, 'push', '-q', 'origin', 'main')
     fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
     const other = cloneOf(repo.bare)
     fake.beforeCommit = (n) => {
@@ -254,24 +331,49 @@ describe('bump-helm-values commit-method: api', () => {
       expect(fake.pulls).toHaveLength(1)
     })
 
-    it('leaves alone a branch another run moved since the reset', async () => {
+    /** A repository whose pull-request branch an earlier run made (v5), and another clone. */
+    const afterAnEarlierRun = async () => {
       const repo = makeRemote(gitopsFiles())
       fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
       const workspace = tempDir('workspace-')
       expectOk(await bump(workspace, 'v5'))
-      const other = cloneOf(repo.bare)
+      return { repo, workspace, other: cloneOf(repo.bare) }
+    }
+
+    /** Another run's commit on the pull-request branch, from its own clone. */
+    const commitOnBranch = (other: string, files: Record<string, string>) => {
+      git(other, 'fetch', '-q', 'origin', BRANCH)
+      git(other, 'checkout', '-q', '-B', 'theirs', 'FETCH_HEAD')
+      commitFiles(other, files, 'another run')
+      git(other, 'push', '-q', 'origin', `HEAD:${BRANCH}`)
+    }
+
+    it('leaves alone a branch another run moved since the reset', async () => {
+      const { repo, workspace, other } = await afterAnEarlierRun()
       // While this run's commit is on its way, another run commits v7 to the branch.
-      fake.beforeCommit = () => {
-        git(other, 'fetch', '-q', 'origin', BRANCH)
-        git(other, 'checkout', '-q', '-B', 'theirs', 'FETCH_HEAD')
-        commitFiles(other, { [DEV]: 'image:\n  tag: "v7"\n' }, 'another run')
-        git(other, 'push', '-q', 'origin', `HEAD:${BRANCH}`)
-      }
-      fake.commitError = FORBIDDEN
+      fake!.beforeCommit = () => commitOnBranch(other, { [DEV]: 'image:\n  tag: "v7"\n' })
+      fake!.commitError = FORBIDDEN
       const result = await bump(workspace, 'v6')
       expect(result.exitCode).toBe(1)
       expect(git(repo.bare, 'rev-parse', BRANCH)).toBe(git(other, 'rev-parse', 'HEAD'))
-      expect(result.stdout).toContain(`${BRANCH} was left as it is`)
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `The commit failed; ${BRANCH} was not put back at [0-9a-f]{12}: another commit has landed on it since\\.`,
+        ),
+      )
+    })
+
+    it('a commit on the branch between reading it and resetting it: seen, and the reset tried again', async () => {
+      const { repo, workspace, other } = await afterAnEarlierRun()
+      fake!.beforeRefUpdate = () => {
+        fake!.beforeRefUpdate = undefined
+        commitOnBranch(other, { 'notes.txt': 'by hand\n' })
+      }
+      const result = await bump(workspace, 'v6')
+      expectOk(result)
+      expect(result.stdout).toContain(`${BRANCH} moved while this run reset it`)
+      expect(git(repo.bare, 'show', `${BRANCH}:${DEV}`)).toContain('tag: "v6"')
+      expect(git(repo.bare, 'rev-parse', `${BRANCH}~1`)).toBe(git(repo.bare, 'rev-parse', 'main'))
     })
 
     it('a refused pull request names the permission and the repository setting', async () => {

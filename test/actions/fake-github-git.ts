@@ -52,6 +52,8 @@ export interface FakeGitHubGit extends FakeGitHub {
   pulls: PullRequest[]
   /** Called before each createCommitOnBranch is checked: lets a test move the branch. */
   beforeCommit: ((attempt: number) => void) | undefined
+  /** Called before each updateRefs is checked: lets a test move a branch first. */
+  beforeRefUpdate: (() => void) | undefined
   /** Called after a createCommitOnBranch landed, with its commit: lets a test move the branch on. */
   afterCommit: ((oid: string) => void) | undefined
   /** When set, createCommitOnBranch answers with this GraphQL error and commits nothing. */
@@ -70,6 +72,7 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
   fake.mutations = mutations
   fake.beforeCommit = undefined
   fake.afterCommit = undefined
+  fake.beforeRefUpdate = undefined
   fake.commitError = undefined
 
   const graphql = (request: RecordedRequest) => {
@@ -133,6 +136,7 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
     }
     if (query.includes('updateRefs')) {
       mutations.push(request)
+      fake.beforeRefUpdate?.()
       // Atomic: every update's beforeOid must hold (zeros: the ref must not
       // exist), or nothing changes. GitHub answers a failed check with a
       // generic error.

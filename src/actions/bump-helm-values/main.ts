@@ -83,6 +83,11 @@ async function locate(inputs: Inputs, ctx: Context): Promise<Where> {
 function pullRequestBranch(template: string, environment: string, targets: BumpTarget[]): string {
   const services = [...new Set(targets.map((t) => t.service ?? t.path))].sort()
   let joined = services.join('+').replace(/[^A-Za-z0-9._+-]+/g, '-')
+  // A glob's own characters do not survive in a branch name: a short hash
+  // of the entries keeps `a/*/v.yaml`, `a/**/v.yaml` and `a/v.yaml` apart.
+  if (services.some((s) => /[*?[\]{}!]/.test(s))) {
+    joined = `${joined}-${sha256Hex(services.join('\n')).slice(0, 8)}`
+  }
   if (joined.length > 60) {
     joined = `${services.length}-services-${sha256Hex(services.join('\n')).slice(0, 10)}`
   }
