@@ -241,6 +241,20 @@ describe('bump-helm-values commit-method: api', () => {
     expect(result.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(TOKEN)
   })
 
+  it('a tree too large for GitHub to list whole: one clear error, nothing committed', async () => {
+    const repo = makeRemote(gitopsFiles())
+    fake = await startFakeGitHubGit(repo.bare, 'minishop/gitops')
+    fake.treesTruncated = true
+    const before = git(repo.bare, 'rev-parse', 'main')
+    const result = await apiRun({ files: 'infra/helm-charts/*/values-dev.yaml', value: 'v4' })
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations.map((a) => a.message)).toEqual([
+      'minishop/gitops has more files than GitHub lists in one tree; match files globs with commit-method git',
+    ])
+    expect(fake.mutations).toEqual([])
+    expect(git(repo.bare, 'rev-parse', 'main')).toBe(before)
+  })
+
   it('a files glob is matched at the head each attempt edits, listed through the API', async () => {
     const file = (service: string) => `infra/helm-charts/${service}/values-dev.yaml`
     const repo = makeRemote(gitopsFiles(['user-service', 'order-service', 'cart-service']))

@@ -52,6 +52,8 @@ export interface FakeGitHubGit extends FakeGitHub {
   pulls: PullRequest[]
   /** Called before each createCommitOnBranch is checked: lets a test move the branch. */
   beforeCommit: ((attempt: number) => void) | undefined
+  /** Answer tree listings as GitHub does for a tree too large to list whole. */
+  treesTruncated: boolean
   /** Called before each updateRefs is checked: lets a test move a branch first. */
   beforeRefUpdate: (() => void) | undefined
   /** Called after a createCommitOnBranch landed, with its commit: lets a test move the branch on. */
@@ -73,6 +75,7 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
   fake.beforeCommit = undefined
   fake.afterCommit = undefined
   fake.beforeRefUpdate = undefined
+  fake.treesTruncated = false
   fake.commitError = undefined
 
   const graphql = (request: RecordedRequest) => {
@@ -249,7 +252,7 @@ export async function startFakeGitHubGit(bare: string, slug: string): Promise<Fa
         const [mode, type, sha] = meta.split(' ') as [string, string, string]
         return { path, mode, type, sha }
       })
-    return { body: { sha: params.sha, tree, truncated: false } }
+    return { body: { sha: params.sha, tree, truncated: fake.treesTruncated } }
   })
   fake.on(`POST /repos/${owner}/${repo}/git/refs`, (request) => {
     const { ref, sha } = request.body as { ref: string; sha: string }
