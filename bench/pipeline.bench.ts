@@ -1,14 +1,10 @@
-// npm run bench: what every service repo's CI pays (start-up) and how the
-// GitOps steps scale with services, files and concurrent pipelines. Results
-// are medians and ratios (the machine is shared and noisy), printed as one
-// table and written to bench/results.json.
-import { execFileSync } from 'node:child_process'
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEPLOY, workspace as kindWorkspace } from '../test/actions/kind-integration.shared'
 import { approval, day, stageManyServices, startGitHub } from '../test/actions/promote.fixtures'
 import { setupStubs } from '../test/fixtures/kind-stubs'
+import { realGit } from '../test/harness/git-fixtures'
 import { ROOT, type RunOptions, runAction } from '../test/harness/run-action'
 import { git, MINISHOP_SERVICES, valuesFile as sampleValues, writeGitOpsTree } from './generate'
 import { BENCH_DIR, median, NODE, repeat, runNode, timed } from './measure'
@@ -227,7 +223,7 @@ describe('1. start-up of each bundled action (dry run, as a runner starts it)', 
     const { clone: workspace } = stagingAhead()
     const dir = join(freshDir('git-record'), 'calls')
     mkdirSync(dir)
-    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    const real = realGit()
     const bin = join(dir, 'bin')
     mkdirSync(bin)
     // Each call: its arguments (NUL-separated) and its standard input, by pid, in order.

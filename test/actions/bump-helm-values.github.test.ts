@@ -1,12 +1,8 @@
-// bump-helm-values through the GitHub API: pull-request mode (git push of the
-// branch, the pull request through REST) and commit-method api (GraphQL
-// createCommitOnBranch), against a local stand-in backed by a real bare repo.
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cloneOf, commitFiles, git, makeRemote, tempDir } from '../harness/git-fixtures'
+import { cloneOf, commitFiles, git, makeRemote, racingGit, tempDir } from '../harness/git-fixtures'
 import { type RunResult, runAction } from '../harness/run-action'
 import { gitopsFiles } from './bump-helm-values.fixtures'
 import { type FakeGitHubGit, startFakeGitHubGit } from './fake-github-git'
@@ -134,19 +130,6 @@ describe('bump-helm-values mode: pull-request', () => {
         `The pull request failed: ${BRANCH} is back at ${before.slice(0, 12)}, where it was.`,
       )
     })
-
-    /** A git first on PATH that runs `before` once, just before this run's first push. */
-    const racingGit = (before: string) => {
-      const bin = join(tempDir('racing-git-'), 'bin')
-      mkdirSync(bin)
-      const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
-      writeFileSync(
-        join(bin, 'git'),
-        `#!/bin/sh\nif [ "$1" = push ] && [ ! -e '${bin}/raced' ]; then\n  touch '${bin}/raced'\n  ${before}\nfi\nexec '${real}' "$@"\n`,
-      )
-      chmodSync(join(bin, 'git'), 0o755)
-      return { PATH: `${bin}:${process.env.PATH}` }
-    }
 
     it('another commit on the branch just before the push: seen (a lease), and what is put back', async () => {
       const { repo } = await setup()

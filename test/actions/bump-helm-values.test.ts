@@ -1,18 +1,7 @@
-// End to end: the bundled action against real git with a bare remote, run
-// exactly as the runner runs it.
-import { execFileSync } from 'node:child_process'
-import {
-  chmodSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs'
+import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { cloneOf, commitFiles, git, makeRemote, tempDir } from '../harness/git-fixtures'
+import { cloneOf, commitFiles, git, makeRemote, racingGit, tempDir } from '../harness/git-fixtures'
 import { type RunResult, runAction } from '../harness/run-action'
 import { gitopsFiles, KUSTOMIZATION, SERVICES, valuesFile } from './bump-helm-values.fixtures'
 import { startGitHttpServer } from './git-http-server'
@@ -531,18 +520,10 @@ describe('bump-helm-values', () => {
     commitFiles(other, { [DEV('payment-service')]: valuesFile('payment-service') }, 'add payment')
     git(other, 'rm', '-q', DEV('cart-service'))
     git(other, 'commit', '-q', '-m', 'remove cart')
-    const bin = join(tempDir('racing-git-'), 'bin')
-    mkdirSync(bin)
-    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
-    writeFileSync(
-      join(bin, 'git'),
-      `#!/bin/sh\nif [ "$1" = push ] && [ ! -e '${bin}/raced' ]; then\n  touch '${bin}/raced'\n  (cd '${other}' && '${real}' push -q origin main)\nfi\nexec '${real}' "$@"\n`,
-    )
-    chmodSync(join(bin, 'git'), 0o755)
     const result = await bump(
       repo.clone,
       { files: 'infra/helm-charts/*/values-dev.yaml', value: 'v9' },
-      { PATH: `${bin}:${process.env.PATH}` },
+      racingGit(`git -C '${other}' push -q origin main`),
     )
     expectOk(result)
     expect(result.stdout).toMatch(/recomputing at the new tip/)

@@ -82,23 +82,54 @@ export function cloneOf(bare: string, dir = join(tempDir('clone-'), 'repo')): st
   return dir
 }
 
+/** The real git: the first on PATH (stand-ins put themselves before it). */
+export function realGit(): string {
+  const found = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((d) => join(d, 'git'))
+    .find((path) => existsSync(path))
+  if (!found) throw new Error('git is not on PATH')
+  return found
+}
+
+/** A directory holding a `git` stand-in with `script` as its body; env puts it first on PATH. */
+function gitStandIn(
+  prefix: string,
+  script: (dir: string) => string,
+): { dir: string; env: Record<string, string> } {
+  const dir = tempDir(prefix)
+  mkdirSync(join(dir, 'bin'))
+  writeFileSync(join(dir, 'bin', 'git'), `#!/bin/sh\n${script(dir)}exec '${realGit()}' "$@"\n`)
+  chmodSync(join(dir, 'bin', 'git'), 0o755)
+  return { dir, env: { PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}` } }
+}
+
 /**
  * A `git` first on PATH that records each command's name, then runs the
  * real git: `env` puts it first; `commands()` lists what ran, sorted.
  */
 export function recordingGit(): { env: Record<string, string>; commands: () => string[] } {
-  const dir = tempDir('git-record-')
+  const { dir, env } = gitStandIn(
+    'git-record-',
+    (d) => `echo "$1" >> '${join(d, 'commands.log')}'\n`,
+  )
   const log = join(dir, 'commands.log')
-  const real = (process.env.PATH ?? '')
-    .split(delimiter)
-    .map((d) => join(d, 'git'))
-    .find((path) => existsSync(path))
-  mkdirSync(join(dir, 'bin'))
-  writeFileSync(join(dir, 'bin', 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${real}' "$@"\n`)
-  chmodSync(join(dir, 'bin', 'git'), 0o755)
   writeFileSync(log, '')
   return {
-    env: { PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH}` },
+    env,
     commands: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).sort(),
   }
+}
+
+/**
+ * A `git` first on PATH that runs the shell command `before` once, just
+ * before the first `git push` of the run: another pipeline landing first.
+ * Returns the environment that puts it first.
+ */
+export function racingGit(before: string): Record<string, string> {
+  return gitStandIn(
+    'racing-git-',
+    (d) =>
+      `if [ "$1" = push ] && [ ! -e '${d}/raced' ]; then\n  touch '${d}/raced'\n  ${before}\nfi\n`,
+  ).env
 }
